@@ -1,0 +1,82 @@
+# akhbar — the two commands a user needs:
+#   make demo   installs what is missing (Debian), builds, imports the sample
+#               corpus into sample.db, runs a query and prints the results
+#   make test   the whole test suite: build with -Werror, busted specs, the
+#               same specs under AddressSanitizer + UBSan, luacheck, and a
+#               `luarocks make` install check
+# Other targets: build, sanitize, bench, fuzz, doc, install, clean.
+
+LUA      ?= lua5.4
+BUSTED   ?= $(LUA) /usr/bin/busted
+BUILD    ?= build
+JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
+SHARED   ?= ../shared
+DEB_PKGS  = lua5.4 liblua5.4-dev libicu-dev libsqlite3-dev zlib1g-dev lua-busted luarocks \
+            cmake gcc make pkg-config lua-check libstemmer-dev sqlite3 valgrind
+
+export AKHBAR_SHARED := $(abspath $(SHARED))
+LUA_ENV = LUA_PATH="./lua/?.lua;./lua/?/init.lua;;" LUA_CPATH="./$(BUILD)/?.so;;"
+
+.PHONY: all setup build demo test spec sanitize spec-asan lint rock-check bench fuzz doc install clean
+
+all: build
+
+# Install the Debian packages that are missing (as root, or through sudo).
+setup:
+	@missing=""; for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing; \
+	fi
+
+build:
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DAKH_WERROR=ON >/dev/null
+	cmake --build $(BUILD) -j $(JOBS)
+
+demo: setup build
+	$(LUA_ENV) $(LUA) examples/demo.lua sample.db examples/corpus
+
+spec: build
+	AKHBAR_BUILD=./$(BUILD) $(BUSTED) -o utfTerminal
+
+# The same specs against an ASan/UBSan build of the module.  lua5.4 itself is
+# not instrumented, so the runtime is preloaded.
+sanitize:
+	cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Sanitize -DAKH_WERROR=ON >/dev/null
+	cmake --build build-asan -j $(JOBS)
+
+spec-asan: sanitize
+	AKHBAR_BUILD=./build-asan \
+	LD_PRELOAD="$$(gcc -print-file-name=libasan.so) $$(gcc -print-file-name=libubsan.so)" \
+	ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  $(BUSTED) -o utfTerminal
+
+lint:
+	luacheck --std lua54 --no-unused-args --codes lua spec examples bench
+
+# The rockspec must build and install with LuaRocks (into a scratch tree).
+rock-check:
+	rm -rf $(BUILD)-rock && luarocks --lua-version=5.4 --tree=$(BUILD)-rock make rockspec/akhbar-scm-1.rockspec >/dev/null
+	LUA_PATH="$(BUILD)-rock/share/lua/5.4/?.lua;$(BUILD)-rock/share/lua/5.4/?/init.lua" \
+	LUA_CPATH="$(BUILD)-rock/lib/lua/5.4/?.so" \
+	  $(LUA) -e 'local a = require "akhbar"; assert(a.normalize("الميدانيـة") == "الميدانيه"); print("rock ok: " .. a._VERSION)'
+
+test: setup build spec spec-asan lint rock-check
+
+bench: build
+	$(LUA_ENV) $(LUA) bench/run.lua
+
+fuzz:
+	$(MAKE) -C fuzz
+
+doc:
+	ldoc .
+
+install: build
+	cmake --install $(BUILD)
+
+clean:
+	rm -rf $(BUILD) build-asan $(BUILD)-rock build.luarocks sample.db

@@ -1,0 +1,6 @@
+/* lua_news.c — Lua binding for this part of the core (placeholder). */
+#include "lua_aux.h"
+
+void akh_lua_open_news(lua_State *L) {
+  (void)L;
+}
