@@ -1,6 +1,7 @@
-# akhbar — the two commands a user needs:
-#   make demo   installs what is missing (Debian), builds, imports the sample
-#               corpus into sample.db, runs a query and prints the results
+# akhbar.  Users run ./run demo and ./run test (./run installs the Debian
+# packages first); with the packages present, make works directly:
+#   make demo   builds, imports the sample corpus into sample.db, runs a
+#               query and prints the results
 #   make test   the whole test suite: build with -Werror, busted specs, the
 #               same specs under AddressSanitizer + UBSan, luacheck, and a
 #               `luarocks make` install check
@@ -11,33 +12,21 @@ BUSTED   ?= $(LUA) /usr/bin/busted
 BUILD    ?= build
 JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
 SHARED   ?= ../shared
-DEB_PKGS  = lua5.4 liblua5.4-dev libicu-dev libsqlite3-dev zlib1g-dev lua-busted luarocks \
-            cmake gcc make pkg-config lua-check libstemmer-dev sqlite3 valgrind
 
 export AKHBAR_SHARED := $(abspath $(SHARED))
 LUA_ENV = LUA_PATH="./lua/?.lua;./lua/?/init.lua;;" LUA_CPATH="./$(BUILD)/?.so;;"
 
-.PHONY: all setup build demo test spec sanitize spec-asan lint rock-check bench fuzz doc install clean
+.PHONY: all build demo test spec sanitize spec-asan lint rock-check bench fuzz doc install clean
 
 all: build
-
-# Install the Debian packages that are missing (as root, or through sudo).
-setup:
-	@missing=""; for p in $(DEB_PKGS); do \
-	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
-	done; \
-	if [ -n "$$missing" ]; then \
-	  echo "installing:$$missing"; \
-	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
-	  $$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing; \
-	fi
 
 build:
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DAKH_WERROR=ON >/dev/null
 	cmake --build $(BUILD) -j $(JOBS)
 
-demo: setup build
-	$(LUA_ENV) $(LUA) examples/demo.lua sample.db examples/corpus
+QUERY ?= لافروف سوريا
+demo: build
+	$(LUA_ENV) $(LUA) examples/demo.lua sample.db examples/corpus "$(QUERY)"
 
 spec: build
 	AKHBAR_BUILD=./$(BUILD) $(BUSTED) -o utfTerminal
@@ -51,7 +40,7 @@ sanitize:
 spec-asan: sanitize
 	AKHBAR_BUILD=./build-asan \
 	LD_PRELOAD="$$(gcc -print-file-name=libasan.so) $$(gcc -print-file-name=libubsan.so)" \
-	ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  $(BUSTED) -o utfTerminal
 
 lint:
@@ -64,7 +53,7 @@ rock-check:
 	LUA_CPATH="$(BUILD)-rock/lib/lua/5.4/?.so" \
 	  $(LUA) -e 'local a = require "akhbar"; assert(a.normalize("الميدانيـة") == "الميدانيه"); print("rock ok: " .. a._VERSION)'
 
-test: setup build spec spec-asan lint rock-check
+test: build spec spec-asan lint rock-check
 
 bench: build
 	$(LUA_ENV) $(LUA) bench/run.lua
