@@ -1,6 +1,168 @@
-/* lua_news.c — Lua binding for this part of the core (placeholder). */
+/* lua_news.c — binding of the news primitives (dates.c, segment.c,
+ * quotes.c).  The friendly API (akhbar.parse, akhbar.dates, akhbar.quotes)
+ * is lua/akhbar/news.lua.  Offsets are Lua-style: 1-based, inclusive. */
+#include <stdlib.h>
+
 #include "lua_aux.h"
 
+static void setint(lua_State *L, const char *k, lua_Integer v) {
+  lua_pushinteger(L, v);
+  lua_setfield(L, -2, k);
+}
+
+static void setbool(lua_State *L, const char *k, int v) {
+  if (!v) return;
+  lua_pushboolean(L, 1);
+  lua_setfield(L, -2, k);
+}
+
+/* core.date_scan(text) -> { {start=, stop=, year=, month=, day=, weekday=,
+ * hour=, minute=, relative=, hijri={y,m,d}, numeric=, time=, zone=,
+ * past=, next=, year_word=}, ... }.  Absent parts are nil; weekday is
+ * 0 (Sunday) .. 6 (Saturday). */
+static int l_date_scan(lua_State *L) {
+  size_t len;
+  const char *s = luaL_checklstring(L, 1, &len);
+  akh_date_scanner sc;
+  akh_date d;
+  lua_Integer k = 0;
+  akh_dates_init(&sc, s, len);
+  lua_newtable(L);
+  while (akh_dates_next(&sc, &d)) {
+    lua_createtable(L, 0, 8);
+    setint(L, "start", (lua_Integer)d.start + 1);
+    setint(L, "stop", (lua_Integer)d.stop);
+    if (d.year) setint(L, "year", d.year);
+    if (d.month) setint(L, "month", d.month);
+    if (d.day) setint(L, "day", d.day);
+    if (d.weekday >= 0) setint(L, "weekday", d.weekday);
+    if (d.flags & AKH_DATE_TIME) {
+      setint(L, "hour", d.hour);
+      setint(L, "minute", d.minute);
+    }
+    if (d.flags & AKH_DATE_RELATIVE) setint(L, "relative", d.relative);
+    if (d.flags & AKH_DATE_HIJRI) {
+      lua_createtable(L, 3, 0);
+      lua_pushinteger(L, d.hijri_year);
+      lua_rawseti(L, -2, 1);
+      lua_pushinteger(L, d.hijri_month);
+      lua_rawseti(L, -2, 2);
+      lua_pushinteger(L, d.hijri_day);
+      lua_rawseti(L, -2, 3);
+      lua_setfield(L, -2, "hijri");
+    }
+    setbool(L, "numeric", d.flags & AKH_DATE_NUMERIC);
+    setbool(L, "time", d.flags & AKH_DATE_TIME);
+    setbool(L, "zone", d.flags & AKH_DATE_ZONE);
+    setbool(L, "past", d.flags & AKH_DATE_PAST);
+    setbool(L, "next", d.flags & AKH_DATE_NEXT);
+    setbool(L, "year_word", d.flags & AKH_DATE_YEAR_WORD);
+    lua_rawseti(L, -2, ++k);
+  }
+  return 1;
+}
+
+/* core.sentence_spans(text) -> { s1, e1, s2, e2, ... } (flat, 1-based inclusive). */
+static int l_sentence_spans(lua_State *L) {
+  size_t len, a, b;
+  const char *s = luaL_checklstring(L, 1, &len);
+  akh_sentence_scanner sc;
+  lua_Integer k = 0;
+  akh_sentences_init(&sc, s, len);
+  lua_newtable(L);
+  while (akh_sentences_next(&sc, &a, &b)) {
+    lua_pushinteger(L, (lua_Integer)a + 1);
+    lua_rawseti(L, -2, ++k);
+    lua_pushinteger(L, (lua_Integer)b);
+    lua_rawseti(L, -2, ++k);
+  }
+  return 1;
+}
+
+/* core.quote_spans(text) -> { {open=, close=, start=, stop=, depth=, closed=, mark=}, ... }
+ * open/close are the first bytes of the marks (close = the paragraph end + 1
+ * when the quotation is never closed), start/stop the trimmed content. */
+static int l_quote_spans(lua_State *L) {
+  size_t len, n = 0;
+  const char *s = luaL_checklstring(L, 1, &len);
+  akh_quote_span *v = NULL;
+  akh_error e;
+  if (akh_quote_spans(s, len, &v, &n, &e) != AKH_OK) return aux_raise(L, "akhbar.quote_spans", &e);
+  lua_createtable(L, (int)(n < 1000000 ? n : 0), 0);
+  for (size_t i = 0; i < n; i++) {
+    lua_createtable(L, 0, 7);
+    setint(L, "open", (lua_Integer)v[i].open + 1);
+    setint(L, "close", (lua_Integer)v[i].close + 1);
+    setint(L, "start", (lua_Integer)v[i].start + 1);
+    setint(L, "stop", (lua_Integer)v[i].stop);
+    setint(L, "depth", v[i].depth);
+    lua_pushboolean(L, v[i].closed);
+    lua_setfield(L, -2, "closed");
+    lua_pushlstring(L, &v[i].mark, 1);
+    lua_setfield(L, -2, "mark");
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  free(v);
+  return 1;
+}
+
+static int l_weekday(lua_State *L) {
+  int y = (int)luaL_checkinteger(L, 1), m = (int)luaL_checkinteger(L, 2), d = (int)luaL_checkinteger(L, 3);
+  luaL_argcheck(L, akh_date_valid(y, m, d), 1, "not a valid Gregorian date");
+  lua_pushinteger(L, akh_weekday(y, m, d));
+  return 1;
+}
+
+static int l_infer_year(lua_State *L) {
+  int y = akh_date_infer_year((int)luaL_checkinteger(L, 1), (int)luaL_checkinteger(L, 2),
+                              (int)luaL_checkinteger(L, 3), (int)luaL_checkinteger(L, 4),
+                              (int)luaL_checkinteger(L, 5), (int)luaL_checkinteger(L, 6));
+  if (y) lua_pushinteger(L, y);
+  else lua_pushnil(L);
+  return 1;
+}
+
+static int l_hijri(lua_State *L) {
+  int gy, gm, gd;
+  akh_error e;
+  if (akh_hijri_to_gregorian((int)luaL_checkinteger(L, 1), (int)luaL_checkinteger(L, 2),
+                             (int)luaL_checkinteger(L, 3), &gy, &gm, &gd, &e) != AKH_OK)
+    return aux_failresult(L, "akhbar.hijri_to_gregorian: %s", e.message);
+  lua_pushinteger(L, gy);
+  lua_pushinteger(L, gm);
+  lua_pushinteger(L, gd);
+  return 3;
+}
+
+static int l_days(lua_State *L) {
+  int y = (int)luaL_checkinteger(L, 1), m = (int)luaL_checkinteger(L, 2), d = (int)luaL_checkinteger(L, 3);
+  luaL_argcheck(L, akh_date_valid(y, m, d), 1, "not a valid Gregorian date");
+  lua_pushinteger(L, akh_days_from_civil(y, m, d));
+  return 1;
+}
+
+static int l_civil(lua_State *L) {
+  lua_Integer z = luaL_checkinteger(L, 1);
+  luaL_argcheck(L, z > -700000 && z < 2900000, 1, "day number out of range");
+  int y, m, d;
+  akh_civil_from_days((long)z, &y, &m, &d);
+  lua_pushinteger(L, y);
+  lua_pushinteger(L, m);
+  lua_pushinteger(L, d);
+  return 3;
+}
+
+static const luaL_Reg news_funcs[] = {
+  {"date_scan", l_date_scan},
+  {"sentence_spans", l_sentence_spans},
+  {"quote_spans", l_quote_spans},
+  {"weekday", l_weekday},
+  {"infer_year", l_infer_year},
+  {"hijri_to_gregorian", l_hijri},
+  {"days_from_civil", l_days},
+  {"civil_from_days", l_civil},
+  {NULL, NULL}};
+
 void akh_lua_open_news(lua_State *L) {
-  (void)L;
+  luaL_setfuncs(L, news_funcs, 0);
 }

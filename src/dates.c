@@ -1,0 +1,627 @@
+/* dates.c — date expressions in Arabic news text: both month systems
+ * (يناير…ديسمبر and كانون الثاني…كانون الأول), numeric dates, weekdays,
+ * ordinal days (الثلاثين من حزيران), years after عام/العام/سنة (also glued:
+ * عام2012), Arabic-Indic digits, clock times and time zones (page stamps),
+ * relative words, Hijri dates marked هـ (converted with ICU's Umm al-Qura
+ * calendar).  The input is untrusted: it is fuzzed (fuzz/fuzz_dates.c). */
+#include <string.h>
+
+#include <unicode/ucal.h>
+
+#include "akhbar.h"
+#include "utf8.h"
+
+/* ---------------------------------------------------------------- civil */
+
+long akh_days_from_civil(int y, int m, int d) {
+  /* Howard Hinnant's algorithm: exact for the proleptic Gregorian calendar. */
+  long yy = (long)y - (m <= 2);
+  long era = (yy >= 0 ? yy : yy - 399) / 400;
+  long yoe = yy - era * 400;
+  long mp = (m + 9) % 12;
+  long doy = (153 * mp + 2) / 5 + d - 1;
+  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+void akh_civil_from_days(long z, int *y, int *m, int *d) {
+  z += 719468;
+  long era = (z >= 0 ? z : z - 146096) / 146097;
+  long doe = z - era * 146097;
+  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long yy = yoe + era * 400;
+  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  long mp = (5 * doy + 2) / 153;
+  long dd = doy - (153 * mp + 2) / 5 + 1;
+  long mm = mp < 10 ? mp + 3 : mp - 9;
+  *y = (int)(yy + (mm <= 2));
+  *m = (int)mm;
+  *d = (int)dd;
+}
+
+int akh_date_valid(int y, int m, int d) {
+  static const int mdays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1]) return 0;
+  if (m == 2 && d == 29) return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return 1;
+}
+
+int akh_weekday(int y, int m, int d) {
+  long z = akh_days_from_civil(y, m, d);
+  long w = (z + 4) % 7; /* 1970-01-01 was a Thursday */
+  return (int)(w < 0 ? w + 7 : w);
+}
+
+int akh_date_infer_year(int month, int day, int weekday, int lo, int hi, int prefer) {
+  if (month < 1 || month > 12 || day < 1 || day > 31 || weekday < 0 || weekday > 6) return 0;
+  if (lo < 1) lo = 1;
+  if (hi > 9999) hi = 9999;
+  if (lo > hi) return 0;
+  if (prefer < lo) prefer = lo;
+  if (prefer > hi) prefer = hi;
+  for (int k = 0; k <= hi - lo; k++) {
+    int a = prefer - k, b = prefer + k;
+    if (a >= lo && akh_date_valid(a, month, day) && akh_weekday(a, month, day) == weekday) return a;
+    if (k && b <= hi && akh_date_valid(b, month, day) && akh_weekday(b, month, day) == weekday) return b;
+  }
+  return 0;
+}
+
+int akh_hijri_to_gregorian(int hy, int hm, int hd, int *gy, int *gm, int *gd, akh_error *err) {
+  if (hy < 1300 || hy > 1600 || hm < 1 || hm > 12 || hd < 1 || hd > 30)
+    return akh_fail(err, AKH_EARG, 0, "Hijri date %d-%d-%d out of range", hy, hm, hd);
+  UErrorCode st = U_ZERO_ERROR;
+  static const UChar utc[] = {'U', 'T', 'C', 0};
+  UCalendar *cal = ucal_open(utc, -1, "en@calendar=islamic-umalqura", UCAL_DEFAULT, &st);
+  if (U_FAILURE(st)) return akh_fail(err, AKH_EICU, 0, "ucal_open: %s", u_errorName(st));
+  ucal_clear(cal);
+  ucal_setAttribute(cal, UCAL_LENIENT, 0);
+  ucal_setDateTime(cal, hy, hm - 1, hd, 12, 0, 0, &st);
+  UDate ms = ucal_getMillis(cal, &st);
+  ucal_close(cal);
+  if (U_FAILURE(st)) return akh_fail(err, AKH_EARG, 0, "Hijri date %d-%d-%d: %s", hy, hm, hd, u_errorName(st));
+  long days = (long)(ms / 86400000.0);
+  if (ms < 0 && (double)days * 86400000.0 != ms) days--;
+  akh_civil_from_days(days, gy, gm, gd);
+  return AKH_OK;
+}
+
+/* ---------------------------------------------------------------- tokens */
+
+enum { T_END = 0, T_WORD, T_NUM, T_PUNCT };
+
+#define KEYMAX 40
+
+typedef struct tok {
+  size_t start, stop;
+  int kind;
+  uint32_t cp;       /* T_PUNCT: the character */
+  long num;          /* T_NUM: value (capped) */
+  int ndig;          /* T_NUM: number of digits */
+  size_t keylen;     /* T_WORD: folded key, KEYMAX+1 when too long */
+  char key[KEYMAX];
+} tok;
+
+static int is_space(uint32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 ||
+         (c >= 0x2000 && c <= 0x200F) || c == 0x202F || c == 0x205F || c == 0x3000 ||
+         c == 0xFEFF || c == 0x061C || (c >= 0x202A && c <= 0x202E);
+}
+
+static int digit_value(uint32_t c) {
+  if (c >= '0' && c <= '9') return (int)(c - '0');
+  if (c >= 0x0660 && c <= 0x0669) return (int)(c - 0x0660);
+  if (c >= 0x06F0 && c <= 0x06F9) return (int)(c - 0x06F0);
+  return -1;
+}
+
+/* Arabic marks that do not change a word's identity. */
+static int is_mark(uint32_t c) {
+  return (c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640;
+}
+
+static int is_letter(uint32_t c) {
+  if (c >= 0x0621 && c <= 0x064A) return 1;
+  if (c >= 0x0671 && c <= 0x06D3) return 1;
+  if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return 1;
+  return 0;
+}
+
+static uint32_t fold(uint32_t c) {
+  switch (c) {
+    case 0x0622: case 0x0623: case 0x0625: case 0x0671: return 0x0627; /* alef forms */
+    case 0x0649: return 0x064A;                                      /* alef maqsura */
+    case 0x0629: return 0x0647;                                      /* teh marbuta */
+    default: break;
+  }
+  if (c >= 'A' && c <= 'Z') return c + 32;
+  return c;
+}
+
+/* Read the token at or after *pos; advance *pos past it. */
+static void read_tok(const char *text, size_t len, size_t *pos, tok *t) {
+  const unsigned char *s = (const unsigned char *)text;
+  size_t p = *pos;
+  uint32_t c = 0;
+  size_t n = 0;
+  memset(t, 0, offsetof(tok, key));
+  for (;;) {
+    if (p >= len) { t->kind = T_END; t->start = t->stop = len; *pos = len; return; }
+    n = akh_utf8_decode(s + p, len - p, &c);
+    if (n == 0) { p++; continue; } /* invalid byte: skip */
+    if (!is_space(c)) break;
+    p += n;
+  }
+  t->start = p;
+  if (digit_value(c) >= 0) {
+    t->kind = T_NUM;
+    while (p < len) {
+      n = akh_utf8_decode(s + p, len - p, &c);
+      int v = n ? digit_value(c) : -1;
+      if (v < 0) break;
+      if (t->num < 100000000L) t->num = t->num * 10 + v;
+      t->ndig++;
+      p += n;
+    }
+  } else if (is_letter(c) || is_mark(c)) {
+    t->kind = T_WORD;
+    while (p < len) {
+      n = akh_utf8_decode(s + p, len - p, &c);
+      if (n == 0 || !(is_letter(c) || is_mark(c))) break;
+      p += n;
+      if (is_mark(c)) continue;
+      if (t->keylen > KEYMAX) continue;
+      char buf[4];
+      size_t k = akh_utf8_encode(fold(c), buf);
+      if (t->keylen + k > KEYMAX) { t->keylen = KEYMAX + 1; continue; }
+      memcpy(t->key + t->keylen, buf, k);
+      t->keylen += k;
+    }
+  } else {
+    t->kind = T_PUNCT;
+    t->cp = c;
+    p += n;
+  }
+  t->stop = p;
+  *pos = p;
+}
+
+/* ---------------------------------------------------------------- lexicon */
+
+typedef struct entry { const char *key; int value; } entry;
+
+/* Keys are folded: alef forms to ا, ى to ي, ة to ه, no marks. */
+static const entry months1[] = {
+  {"يناير", 1}, {"جانفي", 1}, {"فبراير", 2}, {"فيفري", 2}, {"شباط", 2}, {"مارس", 3},
+  {"اذار", 3}, {"ابريل", 4}, {"افريل", 4}, {"نيسان", 4}, {"مايو", 5}, {"ماي", 5},
+  {"ايار", 5}, {"يونيو", 6}, {"يونيه", 6}, {"جوان", 6}, {"حزيران", 6}, {"يوليو", 7},
+  {"يوليه", 7}, {"جويليه", 7}, {"تموز", 7}, {"اغسطس", 8}, {"اغسطوس", 8}, {"اوت", 8},
+  {"اب", 8}, {"سبتمبر", 9}, {"ايلول", 9}, {"اكتوبر", 10}, {"نوفمبر", 11},
+  {"ديسمبر", 12}, {"دجنبر", 12}, {"نونبر", 11}, {"شتنبر", 9}, {"يوليوز", 7},
+  {NULL, 0}};
+
+/* Two-word month names: first word, second word, month. */
+typedef struct entry2 { const char *a, *b; int value; } entry2;
+static const entry2 months2[] = {
+  {"كانون", "الثاني", 1}, {"كانون", "الاول", 12}, {"تشرين", "الاول", 10},
+  {"تشرين", "الثاني", 11}, {NULL, NULL, 0}};
+
+static const entry hmonths1[] = {
+  {"محرم", 1}, {"صفر", 2}, {"رجب", 7}, {"شعبان", 8}, {"رمضان", 9}, {"شوال", 10}, {NULL, 0}};
+static const entry2 hmonths2[] = {
+  {"ربيع", "الاول", 3}, {"ربيع", "الاخر", 4}, {"ربيع", "الثاني", 4},
+  {"جمادي", "الاولي", 5}, {"جمادي", "الاول", 5}, {"جمادي", "الاخره", 6},
+  {"جمادي", "الثانيه", 6}, {"جمادي", "الاخر", 6}, {"ذو", "القعده", 11},
+  {"ذي", "القعده", 11}, {"ذو", "الحجه", 12}, {"ذي", "الحجه", 12}, {NULL, NULL, 0}};
+
+static const entry weekdays[] = {
+  {"الاحد", 0}, {"الاثنين", 1}, {"الثلاثاء", 2}, {"الاربعاء", 3}, {"الخميس", 4},
+  {"الجمعه", 5}, {"السبت", 6}, {NULL, 0}};
+
+static const entry ordinals[] = {
+  {"الاول", 1}, {"الحادي", 1}, {"الثاني", 2}, {"الثالث", 3}, {"الرابع", 4},
+  {"الخامس", 5}, {"السادس", 6}, {"السابع", 7}, {"الثامن", 8}, {"التاسع", 9},
+  {"العاشر", 10}, {"العشرين", 20}, {"الثلاثين", 30}, {NULL, 0}};
+
+static int word_is(const tok *t, const char *key) {
+  size_t n = strlen(key);
+  return t->kind == T_WORD && t->keylen == n && memcmp(t->key, key, n) == 0;
+}
+
+static int lookup(const tok *t, const entry *tab) {
+  if (t->kind != T_WORD) return 0;
+  for (int i = 0; tab[i].key; i++)
+    if (word_is(t, tab[i].key)) return tab[i].value;
+  return 0;
+}
+
+/* Like lookup, also with one proclitic و ف ب ل in front (وأمس، بالخميس). */
+static int lookup_clitic(const tok *t, const entry *tab, int *clitic) {
+  int v = lookup(t, tab);
+  *clitic = 0;
+  if (v || t->kind != T_WORD || t->keylen <= 2 || t->keylen > KEYMAX) return v;
+  const unsigned char *k = (const unsigned char *)t->key;
+  /* و ف ب ل are 0xD9 0x88, 0xD9 0x81, 0xD8 0xA8, 0xD9 0x84 */
+  if (!((k[0] == 0xD9 && (k[1] == 0x88 || k[1] == 0x81 || k[1] == 0x84)) ||
+        (k[0] == 0xD8 && k[1] == 0xA8)))
+    return 0;
+  tok u = *t;
+  memmove(u.key, t->key + 2, t->keylen - 2);
+  u.keylen = t->keylen - 2;
+  v = lookup(&u, tab);
+  if (v) *clitic = 1;
+  return v;
+}
+
+/* ---------------------------------------------------------------- matcher */
+
+#define LOOK 16
+
+typedef struct window {
+  tok t[LOOK];
+  int n;
+} window;
+
+static int is_punct(const tok *t, uint32_t c) { return t->kind == T_PUNCT && t->cp == c; }
+
+/* A month name at t[i] (one or two tokens).  Returns tokens used (0 if none)
+ * and sets *month and *hijri. */
+static int month_at(const window *w, int i, int *month, int *hijri) {
+  if (i >= w->n) return 0;
+  int v, c;
+  if (i + 1 < w->n) {
+    for (int k = 0; months2[k].a; k++)
+      if (word_is(&w->t[i], months2[k].a) && word_is(&w->t[i + 1], months2[k].b)) {
+        *month = months2[k].value; *hijri = 0; return 2;
+      }
+    for (int k = 0; hmonths2[k].a; k++)
+      if (word_is(&w->t[i], hmonths2[k].a) && word_is(&w->t[i + 1], hmonths2[k].b)) {
+        *month = hmonths2[k].value; *hijri = 1; return 2;
+      }
+  }
+  if ((v = lookup_clitic(&w->t[i], months1, &c)) != 0) { *month = v; *hijri = 0; return 1; }
+  if ((v = lookup(&w->t[i], hmonths1)) != 0) { *month = v; *hijri = 1; return 1; }
+  return 0;
+}
+
+/* A day as an ordinal word phrase: الثلاثين، الحادي عشر، الثاني والعشرين. */
+static int ordinal_at(const window *w, int i, int *day) {
+  if (i >= w->n) return 0;
+  int u = lookup(&w->t[i], ordinals);
+  if (!u) return 0;
+  if (u < 10 && i + 1 < w->n) {
+    if (word_is(&w->t[i + 1], "عشر")) { *day = 10 + u; return 2; }
+    if (word_is(&w->t[i + 1], "والعشرين")) { *day = 20 + u; return 2; }
+    if (word_is(&w->t[i + 1], "والثلاثين")) { *day = 30 + u; return 2; }
+  }
+  if (w->t[i].keylen == strlen("الحادي") && word_is(&w->t[i], "الحادي")) return 0;
+  *day = u;
+  return 1;
+}
+
+/* Optional year after a month: [/|(alt month)] [من] [عام|العام|سنة|لعام] YYYY [هـ|م].
+ * Returns tokens used from i; fills *year (0 when none) and flags. */
+static int year_at(const window *w, int i, int *year, unsigned *flags, int *hmark) {
+  int j = i;
+  *year = 0;
+  *hmark = 0;
+  if (j < w->n && word_is(&w->t[j], "من")) j++;
+  int worded = 0;
+  if (j < w->n && (word_is(&w->t[j], "عام") || word_is(&w->t[j], "العام") ||
+                   word_is(&w->t[j], "لعام") || word_is(&w->t[j], "سنه") ||
+                   word_is(&w->t[j], "السنه") || word_is(&w->t[j], "لسنه"))) {
+    j++;
+    worded = 1;
+  }
+  if (j < w->n && w->t[j].kind == T_NUM && (w->t[j].ndig == 4 || w->t[j].ndig == 3)) {
+    long y = w->t[j].num;
+    if (y < 1000 || y > 2200) return 0;
+    j++;
+    *year = (int)y;
+    if (worded) *flags |= AKH_DATE_YEAR_WORD;
+    /* هـ (with or without tatweel, or a dot) marks a Hijri year; م a Gregorian one. */
+    if (j < w->n && (word_is(&w->t[j], "ه") || word_is(&w->t[j], "هجري") ||
+                     word_is(&w->t[j], "هجريه"))) {
+      *hmark = 1;
+      j++;
+    } else if (j < w->n && (word_is(&w->t[j], "م") || word_is(&w->t[j], "ميلادي") ||
+                            word_is(&w->t[j], "ميلاديه"))) {
+      j++;
+    }
+    return j - i;
+  }
+  return 0;
+}
+
+static int set_hijri(akh_date *d, int hy, int hm, int hd) {
+  int gy, gm, gd;
+  if (akh_hijri_to_gregorian(hy, hm, hd ? hd : 1, &gy, &gm, &gd, NULL) != AKH_OK) return 0;
+  d->flags |= AKH_DATE_HIJRI;
+  d->hijri_year = hy;
+  d->hijri_month = hm;
+  d->hijri_day = hd;
+  /* without a day, the Gregorian date of the 1st of the month, day unknown */
+  d->year = gy;
+  d->month = gm;
+  d->day = hd ? gd : 0;
+  return 1;
+}
+
+/* Clock time after a date: HH:MM[:SS] [AM|PM|ص|م|صباحا|مساء] [بتوقيت ...|GMT]. */
+static int time_at(const window *w, int i, akh_date *d) {
+  int j = i;
+  if (j + 2 < w->n && w->t[j].kind == T_NUM && w->t[j].ndig <= 2 && is_punct(&w->t[j + 1], ':') &&
+      w->t[j + 2].kind == T_NUM && w->t[j + 2].ndig == 2 && w->t[j].num < 24 && w->t[j + 2].num < 60) {
+    int h = (int)w->t[j].num, m = (int)w->t[j + 2].num;
+    j += 3;
+    if (j + 1 < w->n && is_punct(&w->t[j], ':') && w->t[j + 1].kind == T_NUM && w->t[j + 1].ndig == 2) j += 2;
+    if (j < w->n && (word_is(&w->t[j], "pm") || word_is(&w->t[j], "م") || word_is(&w->t[j], "مساء"))) {
+      if (h < 12) h += 12;
+      j++;
+    } else if (j < w->n && (word_is(&w->t[j], "am") || word_is(&w->t[j], "ص") ||
+                            word_is(&w->t[j], "صباحا"))) {
+      if (h == 12) h = 0;
+      j++;
+    }
+    d->flags |= AKH_DATE_TIME;
+    d->hour = h;
+    d->minute = m;
+  }
+  if (j < w->n && (word_is(&w->t[j], "بتوقيت") || word_is(&w->t[j], "توقيت") ||
+                   word_is(&w->t[j], "gmt") || word_is(&w->t[j], "utc"))) {
+    d->flags |= AKH_DATE_ZONE;
+    j++;
+  }
+  return j - i;
+}
+
+static int is_sep(const tok *t) {
+  return t->kind == T_PUNCT && (t->cp == '-' || t->cp == '/' || t->cp == '.' || t->cp == 0x2010 ||
+                                t->cp == 0x2011 || t->cp == 0x2013);
+}
+
+/* Numeric date at t[i]: d-m-yyyy, yyyy-m-d, m/d/yyyy when unambiguous. */
+static int numeric_at(const window *w, int i, akh_date *d) {
+  if (i + 4 >= w->n) return 0;
+  const tok *a = &w->t[i], *s1 = &w->t[i + 1], *b = &w->t[i + 2], *s2 = &w->t[i + 3], *c = &w->t[i + 4];
+  if (a->kind != T_NUM || b->kind != T_NUM || c->kind != T_NUM || !is_sep(s1) || !is_sep(s2) ||
+      s1->cp != s2->cp)
+    return 0;
+  /* no spaces inside a numeric date */
+  if (s1->start != a->stop || b->start != s1->stop || s2->start != b->stop || c->start != s2->stop) return 0;
+  int y, m, dd;
+  if (a->ndig == 4 && b->ndig <= 2 && c->ndig <= 2) {
+    y = (int)a->num; m = (int)b->num; dd = (int)c->num;
+  } else if (c->ndig == 4 && a->ndig <= 2 && b->ndig <= 2) {
+    y = (int)c->num; dd = (int)a->num; m = (int)b->num;
+    if (m > 12 && dd <= 12) { int x = m; m = dd; dd = x; } /* m/d/yyyy */
+  } else {
+    return 0;
+  }
+  int used = 5;
+  /* هـ right after a numeric date: Hijri */
+  if (i + used < w->n && word_is(&w->t[i + used], "ه") && y >= 1300 && y <= 1600) {
+    if (!set_hijri(d, y, m, dd)) return 0;
+    used++;
+  } else {
+    if (y < 1000 || y > 2200 || !akh_date_valid(y, m, dd)) return 0;
+    d->year = y; d->month = m; d->day = dd;
+  }
+  d->flags |= AKH_DATE_NUMERIC;
+  used += time_at(w, i + used, d);
+  return used;
+}
+
+/* The previous word before byte `at` is «روسيا» (RT's name «روسيا اليوم»). */
+static int after_rossiya(const char *text, size_t at) {
+  static const char r1[] = "روسيا";
+  size_t n = sizeof r1 - 1;
+  while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\t')) at--;
+  return at >= n && memcmp(text + at - n, r1, n) == 0;
+}
+
+static void date_clear(akh_date *d) {
+  memset(d, 0, sizeof *d);
+  d->weekday = -1;
+  d->hour = d->minute = -1;
+}
+
+/* Try to match a date starting at w->t[0]; return tokens used (0: none). */
+static int match(const char *text, const window *w, akh_date *d) {
+  int i = 0, c = 0;
+  date_clear(d);
+  const tok *t0 = &w->t[0];
+  if (t0->kind == T_NUM) {
+    int used = numeric_at(w, 0, d);
+    if (used) return used;
+  }
+  if (t0->kind == T_WORD) {
+    /* relative words */
+    int rel = 99;
+    if (word_is(t0, "اليوم") || word_is(t0, "واليوم")) {
+      if (!after_rossiya(text, t0->start)) rel = 0;
+    } else if (word_is(t0, "امس") || word_is(t0, "وامس") || word_is(t0, "بالامس") ||
+               word_is(t0, "البارحه")) {
+      rel = -1;
+      if (w->n > 1 && word_is(&w->t[1], "الاول")) { rel = -2; i = 1; }
+    } else if (word_is(t0, "غدا") || word_is(t0, "وغدا")) {
+      rel = 1;
+    }
+    if (rel != 99) {
+      d->flags |= AKH_DATE_RELATIVE;
+      d->relative = rel;
+      i++;
+      /* اليوم (الاثنين) / اليوم الاثنين */
+      int j = i, paren = 0;
+      if (j < w->n && is_punct(&w->t[j], '(')) { j++; paren = 1; }
+      int wd = j < w->n ? lookup(&w->t[j], weekdays) : 0;
+      if (j < w->n && (wd || word_is(&w->t[j], "الاحد"))) {
+        j++;
+        if (!paren || (j < w->n && is_punct(&w->t[j], ')'))) {
+          if (paren) j++;
+          d->weekday = wd;
+          d->flags |= AKH_DATE_WEEKDAY;
+          i = j;
+        }
+      }
+      return i;
+    }
+  }
+  /* [يوم] [weekday] [،] */
+  if (word_is(&w->t[i], "يوم") || word_is(&w->t[i], "ويوم")) {
+    int dummy;
+    if (i + 1 < w->n && (lookup(&w->t[i + 1], weekdays) || word_is(&w->t[i + 1], "الاحد"))) i++;
+    else if (!(i + 1 < w->n && (w->t[i + 1].kind == T_NUM || ordinal_at(w, i + 1, &dummy)))) return 0;
+    else i++;
+  }
+  {
+    int wd = lookup_clitic(&w->t[i], weekdays, &c);
+    if (wd || word_is(&w->t[i], "الاحد") || word_is(&w->t[i], "والاحد")) {
+      d->weekday = wd;
+      d->flags |= AKH_DATE_WEEKDAY;
+      i++;
+      if (i < w->n && (is_punct(&w->t[i], ',') || is_punct(&w->t[i], 0x060C))) {
+        /* a comma only when a day number follows */
+        if (i + 1 < w->n && w->t[i + 1].kind == T_NUM) i++;
+      }
+    }
+  }
+  /* day */
+  int day = 0, j = i, k;
+  if (j < w->n && w->t[j].kind == T_NUM && w->t[j].ndig <= 2 && w->t[j].num >= 1 && w->t[j].num <= 31) {
+    day = (int)w->t[j].num;
+    j++;
+  } else if ((k = ordinal_at(w, j, &day)) != 0) {
+    j += k;
+    if (!(j < w->n && word_is(&w->t[j], "من"))) day = 0; /* ordinals only as «… من شهر» */
+  }
+  if (day && j < w->n && word_is(&w->t[j], "من")) j++;
+  if (day && j < w->n && word_is(&w->t[j], "شهر")) j++;
+  else if (!day && j < w->n && word_is(&w->t[j], "شهر")) j++;
+  int month = 0, hijri = 0;
+  k = month_at(w, j, &month, &hijri);
+  if (k) {
+    j += k;
+    /* alternative name: سبتمبر/أيلول, سبتمبر (أيلول) */
+    int m2 = 0, h2 = 0;
+    if (j + 1 < w->n && (is_punct(&w->t[j], '/') || is_punct(&w->t[j], '-'))) {
+      int k2 = month_at(w, j + 1, &m2, &h2);
+      if (k2 && h2 == hijri) j += 1 + k2;
+    } else if (j + 2 < w->n && is_punct(&w->t[j], '(')) {
+      int k2 = month_at(w, j + 1, &m2, &h2);
+      if (k2 && h2 == hijri && j + 1 + k2 < w->n && is_punct(&w->t[j + 1 + k2], ')')) j += 2 + k2;
+    }
+    int year = 0, hmark = 0;
+    unsigned fl = 0;
+    int ky = year_at(w, j, &year, &fl, &hmark);
+    if (!day && !year) {
+      /* a bare month name is not a date; a weekday alone is relative */
+      if (d->flags & AKH_DATE_WEEKDAY) goto weekday_only;
+      return 0;
+    }
+    if (hijri || hmark) {
+      if (!year || !set_hijri(d, year, month, day)) return 0;
+      j += ky;
+      d->flags |= fl;
+      return j;
+    }
+    if (year && (year < 1800 || year > 2200)) return 0;
+    if (day && !akh_date_valid(year ? year : 2000, month, day)) return 0;
+    j += ky;
+    d->flags |= fl;
+    d->year = year;
+    d->month = month;
+    d->day = day;
+    return j;
+  }
+  if ((d->flags & AKH_DATE_WEEKDAY)) goto weekday_only;
+  /* a year alone after عام/العام/سنة: «من العام 2012», «عام2012» */
+  if (!day && i == 0 && t0->kind == T_WORD) {
+    int year = 0, hmark = 0;
+    unsigned fl = 0;
+    int ky = year_at(w, 0, &year, &fl, &hmark);
+    if (ky && (fl & AKH_DATE_YEAR_WORD)) {
+      if (word_is(t0, "من")) { /* keep «من» out of the span start: start at the year word */ }
+      if (hmark) {
+        if (!set_hijri(d, year, 1, 0)) return 0;
+        d->month = 0;
+      } else {
+        if (year < 1800 || year > 2200) return 0;
+        d->year = year;
+      }
+      d->flags |= fl;
+      return ky;
+    }
+  }
+  return 0;
+weekday_only:
+  /* «الأربعاء الماضي», «الخميس المقبل», or a bare weekday */
+  if (i < w->n && (word_is(&w->t[i], "الماضي") || word_is(&w->t[i], "الماضيه") ||
+                   word_is(&w->t[i], "الفائت") || word_is(&w->t[i], "المنصرم"))) {
+    d->flags |= AKH_DATE_PAST;
+    i++;
+  } else if (i < w->n && (word_is(&w->t[i], "المقبل") || word_is(&w->t[i], "القادم") ||
+                          word_is(&w->t[i], "المقبله") || word_is(&w->t[i], "القادمه"))) {
+    d->flags |= AKH_DATE_NEXT;
+    i++;
+  }
+  d->year = d->month = d->day = 0;
+  d->flags &= (AKH_DATE_WEEKDAY | AKH_DATE_PAST | AKH_DATE_NEXT);
+  return i;
+}
+
+/* Cheap test: can a date start at this token? */
+static int may_start(const tok *t) {
+  if (t->kind == T_NUM) return 1;
+  if (t->kind != T_WORD || t->keylen > KEYMAX) return 0;
+  int c;
+  if (lookup_clitic(t, weekdays, &c) || word_is(t, "الاحد") || word_is(t, "والاحد")) return 1;
+  if (lookup(t, ordinals)) return 1;
+  static const char *const starters[] = {
+    "اليوم", "واليوم", "امس", "وامس", "بالامس", "البارحه", "غدا", "وغدا", "يوم", "ويوم", "من",
+    "عام", "العام", "لعام", "سنه", "السنه", "لسنه", "شهر", NULL};
+  for (int i = 0; starters[i]; i++)
+    if (word_is(t, starters[i])) return 1;
+  int m, h;
+  window w1;
+  w1.t[0] = *t;
+  w1.n = 1;
+  return month_at(&w1, 0, &m, &h) != 0;
+}
+
+void akh_dates_init(akh_date_scanner *s, const char *text, size_t len) {
+  s->text = text;
+  s->len = text ? len : 0;
+  s->pos = 0;
+}
+
+int akh_dates_next(akh_date_scanner *s, akh_date *d) {
+  window w;
+  while (s->pos < s->len) {
+    size_t p = s->pos;
+    read_tok(s->text, s->len, &p, &w.t[0]);
+    if (w.t[0].kind == T_END) { s->pos = s->len; return 0; }
+    size_t after_first = p;
+    if (!may_start(&w.t[0])) { s->pos = after_first; continue; }
+    w.n = 1;
+    while (w.n < LOOK) {
+      read_tok(s->text, s->len, &p, &w.t[w.n]);
+      if (w.t[w.n].kind == T_END) break;
+      w.n++;
+    }
+    int used = match(s->text, &w, d);
+    /* «من العام 2012»: the date is the year phrase; «من» alone is never a date */
+    if (used && word_is(&w.t[0], "من") && used >= 1) {
+      d->start = w.t[1].start;
+    } else {
+      d->start = w.t[0].start;
+    }
+    if (used > 0) {
+      d->stop = w.t[used - 1].stop;
+      s->pos = d->stop;
+      return 1;
+    }
+    s->pos = after_first;
+  }
+  return 0;
+}
