@@ -51,22 +51,24 @@ enum {
 };
 
 /* Protected heads, sorted by UTF-8 bytes (checked by spec/stem_spec.lua). */
-static const char *const heads[] = {
-  "التحق", "التزام", "التقاط", "الزام", "الغاء", "القاها", "الكترون", "الكسندر", "الله",
-  "المان", "ايران", "باحث", "بارتوميو", "بارز", "باريس", "باكستان", "بايرن", "بحرين",
-  "بخاري", "بداوا", "بداي", "بديل", "برازيل", "برامج", "براون", "برشلون", "برلين",
-  "برميل", "برنامج", "بروكسل", "بريده", "بريطاني", "بسيط", "بشري", "بطول", "بعدما",
-  "بعده", "بعدها", "بعدهم", "بعض", "بغداد", "بقايا", "بكين", "بلاتر", "بلاتيني", "بلاد",
-  "بلاغ", "بلجيك", "بلدان", "بلدي", "بلوتو", "بمثابه", "بنغازي", "بنيامين", "بوابه",
-  "بوتين", "بورتو", "بورصه", "بوركينا", "بولوني", "بوينج", "بوينغ", "رمضان", "سلمان",
-  "سودان", "شعبان", "عثمان", "فبراير", "فرنس", "فلاديمير", "فلسطين", "فلوريدا", "فيديو",
-  "فيسبوك", "فيينا", "كرملين", "لاحق", "لاسيما", "لاعب", "لافت", "لافروف", "لايح",
-  "لبنان", "لحظات", "لحظه", "لدي", "لقاء", "لكن", "لوحات", "لوحه", "لوران", "لوزان",
-  "لوس", "لوفتس", "لوكسمبورغ", "لياقه", "لياقي", "ليال", "ليبي", "ليفربول", "ليونيل",
-  "واجه", "واحد", "وارد", "واسع", "واشنطن", "واصل", "واضح", "وافق", "واقع", "وتير",
-  "وثاي", "وثيق", "وجب", "وجود", "وحدات", "وحده", "وحيد", "وزار", "وزراء", "وزير",
-  "وصول", "وضع", "وطن", "وظاي", "وظيف", "وكال", "وكلاء", "وكيل", "ولاده", "ولاي", "وهمي",
-  "يابان", "يونان",
+static const struct { const char *s; size_t len; } heads[] = {
+#define H(lit) {lit, sizeof lit - 1}
+  H("التحق"), H("التزام"), H("التقاط"), H("الزام"), H("الغاء"), H("القاها"), H("الكترون"), H("الكسندر"), H("الله"),
+  H("المان"), H("ايران"), H("باحث"), H("بارتوميو"), H("بارز"), H("باريس"), H("باكستان"), H("بايرن"), H("بحرين"),
+  H("بخاري"), H("بداوا"), H("بداي"), H("بديل"), H("برازيل"), H("برامج"), H("براون"), H("برشلون"), H("برلين"),
+  H("برميل"), H("برنامج"), H("بروكسل"), H("بريده"), H("بريطاني"), H("بسيط"), H("بشري"), H("بطول"), H("بعدما"),
+  H("بعده"), H("بعدها"), H("بعدهم"), H("بعض"), H("بغداد"), H("بقايا"), H("بكين"), H("بلاتر"), H("بلاتيني"), H("بلاد"),
+  H("بلاغ"), H("بلجيك"), H("بلدان"), H("بلدي"), H("بلوتو"), H("بمثابه"), H("بنغازي"), H("بنيامين"), H("بوابه"),
+  H("بوتين"), H("بورتو"), H("بورصه"), H("بوركينا"), H("بولوني"), H("بوينج"), H("بوينغ"), H("رمضان"), H("سلمان"),
+  H("سودان"), H("شعبان"), H("عثمان"), H("فبراير"), H("فرنس"), H("فلاديمير"), H("فلسطين"), H("فلوريدا"), H("فيديو"),
+  H("فيسبوك"), H("فيينا"), H("كرملين"), H("لاحق"), H("لاسيما"), H("لاعب"), H("لافت"), H("لافروف"), H("لايح"),
+  H("لبنان"), H("لحظات"), H("لحظه"), H("لدي"), H("لقاء"), H("لكن"), H("لوحات"), H("لوحه"), H("لوران"), H("لوزان"),
+  H("لوس"), H("لوفتس"), H("لوكسمبورغ"), H("لياقه"), H("لياقي"), H("ليال"), H("ليبي"), H("ليفربول"), H("ليونيل"),
+  H("واجه"), H("واحد"), H("وارد"), H("واسع"), H("واشنطن"), H("واصل"), H("واضح"), H("وافق"), H("واقع"), H("وتير"),
+  H("وثاي"), H("وثيق"), H("وجب"), H("وجود"), H("وحدات"), H("وحده"), H("وحيد"), H("وزار"), H("وزراء"), H("وزير"),
+  H("وصول"), H("وضع"), H("وطن"), H("وظاي"), H("وظيف"), H("وكال"), H("وكلاء"), H("وكيل"), H("ولاده"), H("ولاي"), H("وهمي"),
+  H("يابان"), H("يونان"),
+#undef H
 };
 #define NHEADS (sizeof heads / sizeof *heads)
 
@@ -74,65 +76,90 @@ static inline unsigned letter(const unsigned char *w, size_t i) {
   return (unsigned)w[2 * i] << 8 | w[2 * i + 1];
 }
 
-/* Letters of the longest protected head that starts w[0..n) (bytes), or 0. */
+static inline uint32_t key4(const void *p) {
+  const unsigned char *u = p;
+  return (uint32_t)u[0] << 24 | (uint32_t)u[1] << 16 | (uint32_t)u[2] << 8 | u[3];
+}
+
+/* Letters of the longest protected head that starts w[0..n) (bytes), or 0.
+ * Heads have at least 3 letters, so the first two letters (4 bytes) pick a
+ * bucket of a few entries by binary search. */
 static size_t head_at(const unsigned char *w, size_t n) {
-  if (n < 2) return 0;
+  if (n < 6) return 0;
   if (n == 8 && memcmp(w, "\xD8\xA7\xD9\x84\xD9\x84\xD9\x87", 8) == 0) return 4; /* الله */
+  uint32_t k = key4(w);
   size_t lo = 0, hi = NHEADS;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
-    if (memcmp(heads[mid], w, 2) < 0) lo = mid + 1;
+    if (key4(heads[mid].s) < k) lo = mid + 1;
     else hi = mid;
   }
   size_t best = 0;
-  for (size_t i = lo; i < NHEADS && memcmp(heads[i], w, 2) == 0; i++) {
-    size_t hl = strlen(heads[i]);
-    if (hl <= n && hl > best && memcmp(heads[i], w, hl) == 0) best = hl;
+  for (size_t i = lo; i < NHEADS && key4(heads[i].s) == k; i++) {
+    size_t hl = heads[i].len;
+    if (hl <= n && hl > best && memcmp(heads[i].s + 4, w + 4, hl - 4) == 0) best = hl;
   }
   return best / 2;
 }
 
+typedef struct {
+  size_t pos;   /* letters removed */
+  size_t cl[3]; /* where each removed proclitic starts (for G5) */
+  int k;        /* entries in cl */
+  unsigned in;  /* the inner proclitic (ب ل ك) or 0 */
+  int art;
+} cand;
+
 /* Letters of the longest proclitic sequence allowed by G1-G5. */
 static size_t proclitics(const unsigned char *w, size_t nl) {
-  static const unsigned outer[] = {WAW, FEH, 0}, inner[] = {BEH, LAM, KAF, 0};
-  size_t best = 0;
-  for (int a = 0; a < 3; a++)
-    for (int b = 0; b < 4; b++)
-      for (int art = 0; art < 2; art++) {
-        unsigned o = outer[a], in = inner[b];
-        size_t pos = 0, cl[3], k = 0;
-        if (!o && !in && !art) continue;
-        if (in == KAF && !art) continue;               /* G3 */
-        if (o == FEH && !in && !art) continue;         /* G3 */
-        if (o) {
-          if (pos >= nl || letter(w, pos) != o) continue;
-          cl[k++] = pos++;
-        }
-        if (in) {
-          if (pos >= nl || letter(w, pos) != in) continue;
-          cl[k++] = pos++;
-        }
+  cand c[8];
+  int nc = 0;
+  unsigned l0 = letter(w, 0);
+  int has_o = l0 == WAW || l0 == FEH;
+  for (int o = has_o; o >= 0; o--) {
+    size_t p0 = (size_t)o;
+    unsigned li = p0 < nl ? letter(w, p0) : 0;
+    int has_in = li == BEH || li == LAM || li == KAF;
+    for (int in = has_in; in >= 0; in--) {
+      size_t p1 = p0 + (size_t)in;
+      for (int art = 1; art >= 0; art--) {
+        cand x = {p1, {0, 0, 0}, 0, in ? li : 0, art};
+        if (o) x.cl[x.k++] = 0;
+        if (in) x.cl[x.k++] = p0;
         if (art) {
-          if (in == LAM) { /* لل: the article's alef is elided */
-            if (pos >= nl || letter(w, pos) != LAM) continue;
-            pos++;
+          if (in && li == LAM) { /* لل: the article's alef is elided */
+            if (p1 >= nl || letter(w, p1) != LAM) continue;
+            x.pos = p1 + 1;
           } else {
-            if (pos + 1 >= nl || letter(w, pos) != ALEF || letter(w, pos + 1) != LAM) continue;
-            cl[k++] = pos;
-            pos += 2;
+            if (p1 + 1 >= nl || letter(w, p1) != ALEF || letter(w, p1 + 1) != LAM) continue;
+            x.cl[x.k++] = p1;
+            x.pos = p1 + 2;
           }
         }
-        if (pos <= best) continue;
-        size_t rem = nl - pos;
-        if (art ? rem < 2 : rem < 4) continue;          /* G1, G2 */
-        if (in == BEH && !art && letter(w, pos) == YEH) continue; /* G4 */
-        int protected_ = 0;
-        for (size_t j = 0; j < k && !protected_; j++)   /* G5 */
-          protected_ = head_at(w + 2 * cl[j], 2 * (nl - cl[j])) != 0;
-        if (protected_) continue;
-        best = pos;
+        if (x.pos == 0) continue;
+        if (x.in == KAF && !art) continue;                    /* G3 */
+        if (o && l0 == FEH && !in && !art) continue;          /* G3 */
+        c[nc++] = x;
       }
-  return best;
+    }
+  }
+  /* Longest first (at most 8 candidates). */
+  for (int i = 1; i < nc; i++)
+    for (int j = i; j > 0 && c[j].pos > c[j - 1].pos; j--) {
+      cand t = c[j];
+      c[j] = c[j - 1];
+      c[j - 1] = t;
+    }
+  for (int i = 0; i < nc; i++) {
+    size_t rem = nl - c[i].pos;
+    if (c[i].art ? rem < 2 : rem < 4) continue;                              /* G1, G2 */
+    if (c[i].in == BEH && !c[i].art && letter(w, c[i].pos) == YEH) continue; /* G4 */
+    int protected_ = 0;
+    for (int j = 0; j < c[i].k && !protected_; j++)                           /* G5 */
+      protected_ = head_at(w + 2 * c[i].cl[j], 2 * (nl - c[i].cl[j])) != 0;
+    if (!protected_) return c[i].pos;
+  }
+  return 0;
 }
 
 /* Letters left after the light suffix rules on w[0..m) (letters). */

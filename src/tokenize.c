@@ -156,9 +156,25 @@ static inline int peek(const unsigned char *s, size_t n, size_t i) {
     i = last_;                                             \
   } while (0)
 
-static size_t scan_arabic(const unsigned char *s, size_t n, size_t i) {
+static size_t scan_arabic_slow(const unsigned char *s, size_t n, size_t i) {
   WORD_SCAN(k == C_ARL || k == C_ARM || k == C_TATWEEL || k == C_MARK);
   return i;
+}
+
+/* The hot loop: two-byte Arabic-block letters straight from the table; any
+ * other code point goes through the general scan. */
+static size_t scan_arabic(const unsigned char *s, size_t n, size_t i) {
+  for (;;) {
+    while (i + 1 < n && (s[i] & 0xFC) == 0xD8 && (s[i + 1] & 0xC0) == 0x80) {
+      int k = arabic_cls[((unsigned)(s[i] & 3) << 6) | (s[i + 1] & 0x3F)];
+      if (k != C_ARL && k != C_ARM && k != C_TATWEEL) return i;
+      i += 2;
+    }
+    if (i >= n || s[i] < 0x80) return i;
+    size_t j = scan_arabic_slow(s, n, i);
+    if (j == i) return i;
+    i = j;
+  }
 }
 
 static size_t scan_body(const unsigned char *s, size_t n, size_t i) {
