@@ -84,7 +84,8 @@ describe("akhbar.stem", function()
     end)
 
     it("needs a 4-letter stem before ان ات ون ين (تعاون, يكون, قوات, بيان stay)", function()
-      assert.same({ "تعاون", "سيكون", "قوات", "بيان", "بيان" }, stems({ "للتعاون", "وسيكون", "قوات", "بيان", "بيانات" }))
+      assert.same({ "تعاون", "سيكون", "قوات", "بيان", "بيان" },
+        stems({ "للتعاون", "وسيكون", "قوات", "بيان", "بيانات" }))
     end)
 
     it("keeps ان after ست (باكستان, أفغانستان)", function()

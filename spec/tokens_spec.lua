@@ -234,13 +234,15 @@ describe("akhbar.tokens", function()
     end)
 
     it("{kinds = {...}} yields only the listed kinds", function()
-      assert.same({ "2254/number", "SANA/latin" }, shape("قرار (2254) SANA", { kinds = { number = true, latin = true } }))
+      local only = { kinds = { number = true, latin = true } }
+      assert.same({ "2254/number", "SANA/latin" }, shape("قرار (2254) SANA", only))
     end)
 
     it("reject an unknown stem mode or kind", function()
       assert.has_error(function() akhbar.tokens("x", { stem = "heavy" }) end)
       assert.has_error(function() akhbar.tokens("x", { kinds = { word = true } }) end,
-        "akhbar.tokens: unknown kind word in opts.kinds (known: arabic, latin, number, punct, url, email, hashtag, mention)")
+        "akhbar.tokens: unknown kind word in opts.kinds "
+          .. "(known: arabic, latin, number, punct, url, email, hashtag, mention)")
     end)
 
     it("reject arguments of the wrong type", function()
