@@ -120,6 +120,7 @@ static size_t proclitics(const unsigned char *w, size_t nl) {
   cand c[8];
   int nc = 0;
   unsigned l0 = letter(w, 0);
+  if (l0 != WAW && l0 != FEH && l0 != BEH && l0 != LAM && l0 != KAF && l0 != ALEF) return 0;
   int has_o = l0 == WAW || l0 == FEH;
   for (int o = has_o; o >= 0; o--) {
     size_t p0 = (size_t)o;
@@ -173,15 +174,19 @@ static size_t suffixes(const unsigned char *w, size_t m) {
     {HEH, ALEF}, {ALEF, NOON}, {ALEF, TEH}, {WAW, NOON}, {YEH, NOON},
     {YEH, HEH}, {YEH, TEH_M}, {0, HEH}, {0, TEH_M}, {0, YEH},
   };
-  size_t minlen = head_at(w, 2 * m);
-  if (minlen < 3) minlen = 3;
+  size_t minlen = 0; /* the protected head's length, looked up on the first match */
+  int looked = 0;
   for (size_t i = 0; i < sizeof sfx / sizeof *sfx; i++) {
     size_t sl = sfx[i][0] ? 2 : 1;
     /* Plural and dual endings need a 4-letter stem: تعاون, يكون, سكان. */
     size_t need = sfx[i][0] == ALEF || sfx[i][1] == NOON ? 4 : 3;
-    if (need < minlen) need = minlen;
     if (m < sl + need) continue;
     if (letter(w, m - 1) != sfx[i][1] || (sl == 2 && letter(w, m - 2) != sfx[i][0])) continue;
+    if (!looked) {
+      minlen = head_at(w, 2 * m);
+      looked = 1;
+    }
+    if (m < sl + minlen) continue;
     if (sfx[i][0] == ALEF && sfx[i][1] == NOON && letter(w, m - 3) == TEH && letter(w, m - 4) == SEEN)
       continue; /* ...ستان: a country name, not a dual */
     m -= sl;
