@@ -239,7 +239,8 @@ describe("akhbar.tokens", function()
     end)
 
     it("reject an unknown stem mode or kind", function()
-      assert.has_error(function() akhbar.tokens("x", { stem = "heavy" }) end)
+      assert.has_error(function() akhbar.tokens("x", { stem = "heavy" }) end,
+        'akhbar.tokens: opts.stem must be "light" or "clitics", got heavy')
       assert.has_error(function() akhbar.tokens("x", { kinds = { word = true } }) end,
         "akhbar.tokens: unknown kind word in opts.kinds "
           .. "(known: arabic, latin, number, punct, url, email, hashtag, mention)")

@@ -114,7 +114,14 @@ static int l_tokens(lua_State *L) {
   lua_settop(L, 2);
   tok_state *st = new_state(L); /* index 3 */
   if (lua_istable(L, 2)) {
-    if (lua_getfield(L, 2, "stem") != LUA_TNIL) st->stem = luaL_checkoption(L, -1, NULL, stem_modes);
+    if (lua_getfield(L, 2, "stem") != LUA_TNIL) {
+      const char *m = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "";
+      for (int i = 0; stem_modes[i]; i++)
+        if (strcmp(m, stem_modes[i]) == 0) st->stem = i;
+      if (st->stem < 0)
+        return luaL_error(L, "akhbar.tokens: opts.stem must be \"light\" or \"clitics\", got %s",
+                          luaL_tolstring(L, -1, NULL));
+    }
     lua_pop(L, 1);
     if (lua_getfield(L, 2, "kinds") != LUA_TNIL) {
       luaL_argcheck(L, lua_istable(L, -1), 2, "opts.kinds must be a table such as {arabic = true}");
