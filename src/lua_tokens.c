@@ -52,8 +52,7 @@ static void search_norm(lua_State *L, tok_state *st, const char *where, const ch
 }
 
 static int tokens_next(lua_State *L) {
-  size_t len;
-  const char *s = lua_tolstring(L, lua_upvalueindex(1), &len);
+  const char *s = lua_tostring(L, lua_upvalueindex(1));
   tok_state *st = lua_touserdata(L, lua_upvalueindex(2));
   akh_token tok;
   akh_error err = {0};
@@ -72,7 +71,6 @@ static int tokens_next(lua_State *L) {
     }
     if (!st->kinds || (st->kinds & (1u << tok.kind))) break;
   }
-  (void)len;
   lua_createtable(L, 0, st->stem >= 0 ? 6 : 5);
   lua_pushlstring(L, s + tok.start, tok.stop - tok.start);
   lua_setfield(L, -2, "text");
