@@ -47,6 +47,11 @@ describe("akhbar.stem", function()
       assert.same({ "حل", "الي", "الله" }, stems({ "الحل", "إلى", "الله" }, "clitics"))
     end)
 
+    it("keeps the fused article of relative pronouns and الآن, إليه (exact words only)", function()
+      assert.same({ "الذي", "التي", "الذين", "الان", "اليه", "الذي", "انتخابات" },
+        stems({ "الذي", "التي", "الذين", "الآن", "إليه", "والذي", "الانتخابات" }, "clitics"))
+    end)
+
     it("removes ك only in كال and ف only before another proclitic", function()
       assert.same({ "كبيره", "فيديو", "فبراير", "سياسه", "سوريا" },
         stems({ "كبيرة", "فيديو", "فبراير", "كالسياسة", "فبسوريا" }, "clitics"))
@@ -88,6 +93,10 @@ describe("akhbar.stem", function()
         stems({ "للتعاون", "وسيكون", "قوات", "بيان", "بيانات" }))
     end)
 
+    it("keeps names ending in الله whole (عبدالله, not عبدالل)", function()
+      assert.same({ "عبدالله", "نصرالله" }, stems({ "عبدالله", "نصرالله" }))
+    end)
+
     it("keeps ان after ست (باكستان, أفغانستان)", function()
       assert.same({ "باكستان", "افغانستان" }, stems({ "باكستان", "أفغانستان" }))
     end)
@@ -114,7 +123,7 @@ describe("akhbar.stem", function()
       local src = f:read("a")
       f:close()
       local heads = {}
-      for h in src:gmatch('H%("([^"]+)"%)') do heads[#heads + 1] = h end
+      for h in src:gmatch('[HX]%("([^"]+)"%)') do heads[#heads + 1] = h end
       assert.is_true(#heads > 100)
       for i = 2, #heads do assert.is_true(heads[i - 1] < heads[i], heads[i - 1] .. " >= " .. heads[i]) end
       for _, h in ipairs(heads) do assert.equal(h, akhbar.stem(h, "clitics")) end
