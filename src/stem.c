@@ -28,7 +28,8 @@
  *       الان اليه ...: X entries, matched against the whole rest).
  *       The heads were chosen from the words of the real corpus whose
  *       clitic-less remainder (alone or with ال) almost never occurs
- *       (bench/clitic_guard.py prints that list).
+ *       (bench/clitic_guard.lua prints that list; figures in
+ *       bench/README.md).  Heads also stop suffix removal (below).
  *   Then ولافروف -> لافروف, بسوريا -> سوريا, لدمشق -> دمشق,
  *   وبموسكو -> موسكو, وبوتين -> بوتين, بوتين -> بوتين.
  *
@@ -41,7 +42,7 @@
  * بي, تعاون into تعا and يكون into يك), and the stem does not cut into a
  * protected head (بوتين, الكرملين -> كرملين, not كرمل as in Snowball and
  * light10; لبنانيه -> لبنان is allowed); ان is kept after ست (باكستان,
- * افغانستان).  ية and ة cannot occur after SEARCH normalisation (ة -> ه)
+ * افغانستان) and ه after لل (عبدالله, نصرالله).  ية and ة cannot occur after SEARCH normalisation (ة -> ه)
  * but are kept so that unnormalised callers get light10's behaviour. */
 #include <string.h>
 
