@@ -1,0 +1,68 @@
+/* gazetteer_int.h — what gazetteer.c (entities, loader, keys, trie) shares
+ * with automaton.c (the matcher).  Not API: symbols use the akh__ prefix and
+ * hidden visibility. */
+#ifndef AKH_GAZETTEER_INT_H
+#define AKH_GAZETTEER_INT_H
+
+#include <stdint.h>
+
+#include "akhbar.h"
+
+/* Key namespaces: names of a NOVARIANT entity live in the plain one, the
+ * others in the variant one, so one string never means both. */
+enum { GZ_PLAIN = 0, GZ_VARIANT = 1 };
+
+/* Longest name, in tokens. */
+#define GZ_MAX_NAME_TOKENS 32
+
+struct gz_ent {
+  char *id, *name, *aliases, *wikidata, *notes;
+  int type;
+  unsigned flags;
+  size_t nnames;
+};
+
+struct gz_slot { /* token dictionary: key bytes -> token id */
+  uint64_t h;
+  uint32_t off, len; /* in keys arena (mode byte + key) */
+  uint32_t tok;      /* UINT32_MAX when empty */
+};
+
+struct gz_edge { /* (node, tok) -> child; child 0 marks an empty slot */
+  uint64_t key;
+  uint32_t child;
+};
+
+struct gz_node {
+  int32_t ent; /* entity index of a name ending here, -1 */
+};
+
+struct akh_gazetteer {
+  struct gz_ent *ents;
+  size_t nents, capents;
+  uint32_t *ids; /* id hash: entity index + 1, 0 empty */
+  size_t idcap;
+  struct gz_slot *dict;
+  size_t dictcap, ntoks;
+  akh_buf keys;
+  struct gz_edge *edges;
+  size_t edgecap, nedges;
+  struct gz_node *nodes;
+  size_t nnodes, capnodes;
+  size_t nnames;
+  unsigned long generation; /* bumped by every change: matchers flush */
+};
+
+/* Fold one SEARCH-normalised word s[0..n) into out (capacity >= n: folds
+ * never lengthen).  omap (may be NULL) receives for each output byte the
+ * offset in s of the code point that produced it.  Returns the length.
+ * `variant` adds the transliteration folds (akh_variant_key). */
+size_t akh__fold_word(const char *s, size_t n, int variant, char *out, uint32_t *omap);
+
+uint64_t akh__hash(int mode, const char *s, size_t n);
+/* Token id of key s[0..n) in namespace mode, or -1. */
+int32_t akh__dict_find(const akh_gazetteer *g, int mode, const char *s, size_t n);
+/* Child of node by token, 0 when none (the root is node 0). */
+uint32_t akh__edge(const akh_gazetteer *g, uint32_t node, uint32_t tok);
+
+#endif
