@@ -1,0 +1,108 @@
+/* fts5.c — the FTS5 tokenizer "akhbar": tokens of the ORIGINAL text,
+ * normalised (search profile) and light-stemmed, reported with their
+ * original byte offsets so highlight() and snippet() mark the words as
+ * written.  See akh_fts5.h for the options and the query rules.
+ *
+ * sqlite3.h carries the FTS5 API declarations (fts5_api, fts5_tokenizer). */
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "akhbar.h"
+
+enum { MODE_LIGHT, MODE_CLITICS, MODE_NOSTEM };
+
+struct Fts5Tokenizer {
+  int mode;
+};
+
+static int tok_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out) {
+  (void)ctx;
+  int mode = MODE_LIGHT;
+  for (int i = 0; i < argc; i++) {
+    if (strcmp(argv[i], "nostem") == 0 || strcmp(argv[i], "exact") == 0) mode = MODE_NOSTEM;
+    else if (strcmp(argv[i], "clitics") == 0) mode = MODE_CLITICS;
+    else if (strcmp(argv[i], "light") == 0 || strcmp(argv[i], "stem") == 0) mode = MODE_LIGHT;
+    else return SQLITE_ERROR; /* FTS5 reports "error in tokenizer constructor" */
+  }
+  Fts5Tokenizer *t = malloc(sizeof *t);
+  if (!t) return SQLITE_NOMEM;
+  t->mode = mode;
+  *out = t;
+  return SQLITE_OK;
+}
+
+static void tok_delete(Fts5Tokenizer *t) {
+  free(t);
+}
+
+static int tok_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *text, int ntext,
+                        int (*emit)(void *, int, const char *, int, int, int)) {
+  if (ntext <= 0) return SQLITE_OK;
+  size_t len = (size_t)ntext, base = 0;
+  int prefix = (flags & FTS5_TOKENIZE_QUERY) && (flags & FTS5_TOKENIZE_PREFIX);
+  akh_stem_mode smode = (prefix || t->mode == MODE_CLITICS) ? AKH_STEM_CLITICS : AKH_STEM_LIGHT;
+  akh_buf nb = {0};
+  akh_tokenizer tz;
+  akh_token tok;
+  akh_error err;
+  int rc = SQLITE_OK;
+  akh_tokenizer_init(&tz, text, len);
+  for (;;) {
+    int r = akh_tokenizer_next(&tz, &tok, &err);
+    if (r == 0) break;
+    if (r < 0) {
+      if (-r != AKH_EUTF8) {
+        rc = SQLITE_NOMEM;
+        break;
+      }
+      /* Skip the bad byte and go on: an index must not refuse a document. */
+      base += err.offset + 1;
+      if (base >= len) break;
+      akh_tokenizer_init(&tz, text + base, len - base);
+      continue;
+    }
+    if (tok.kind == AKH_TOK_PUNCT) continue;
+    size_t start = base + tok.start, stop = base + tok.stop;
+    nb.len = 0;
+    if (akh_normalize(text + start, stop - start, AKH_PROFILE_SEARCH, &nb, NULL, &err) != AKH_OK) {
+      if (err.code == AKH_ENOMEM) {
+        rc = SQLITE_NOMEM;
+        break;
+      }
+      continue;
+    }
+    if (nb.len == 0) continue;
+    size_t s = 0, sl = nb.len;
+    if (tok.kind == AKH_TOK_ARABIC && t->mode != MODE_NOSTEM) {
+      akh_stem(nb.data, nb.len, smode, &s, &sl);
+      if (sl == 0) s = 0, sl = nb.len;
+    }
+    if (sl > 0x7fffffff) continue;
+    rc = emit(ctx, 0, nb.data + s, (int)sl, (int)start, (int)stop);
+    if (rc != SQLITE_OK) break;
+  }
+  akh_buf_free(&nb);
+  return rc;
+}
+
+static fts5_api *fts5_api_of(sqlite3 *db) {
+  fts5_api *api = NULL;
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) != SQLITE_OK) return NULL;
+  sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+  sqlite3_step(st);
+  sqlite3_finalize(st);
+  return api;
+}
+
+int akh_fts5_register(sqlite3 *db, akh_error *err) {
+  fts5_api *api = fts5_api_of(db);
+  if (!api || api->iVersion < 2)
+    return akh_fail(err, AKH_EARG, 0, "this SQLite has no FTS5 (fts5_api not available)");
+  static fts5_tokenizer tokenizer = {tok_create, tok_delete, tok_tokenize};
+  int rc = api->xCreateTokenizer(api, "akhbar", NULL, &tokenizer, NULL);
+  if (rc != SQLITE_OK)
+    return akh_fail(err, AKH_EARG, 0, "registering the FTS5 tokenizer failed: %s", sqlite3_errstr(rc));
+  return AKH_OK;
+}
