@@ -21,12 +21,18 @@
  *   lines:next() -> line | nil   lines:progress() -> bytes, pos, size
  *   core.content_hash(text)      -> 32 hex digits | nil, message
  *   core.isatty("stderr"|"stdout"|"stdin"|fd)   core.now() -> seconds
+ *   core.stat(path)              -> "file"|"directory"|"other", size | nil, msg
+ *   core.listdir(path)           -> sorted array of names | nil, message
  *
  * Every connection gets the FTS5 tokenizer and the SQL functions.  Closing
- * a Db finalizes the statements still open on it; their Stmt objects then
- * report "database is closed". */
+ * a Db finalizes the statements made by db:prepare still open on it; their
+ * Stmt objects then report "database is closed". */
+#include <dirent.h>
+#include <errno.h>
 #include <sqlite3.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -37,14 +43,32 @@
 #define STCLASS "akhbar.Stmt"
 #define LNCLASS "akhbar.Lines"
 
+typedef struct lstmt lstmt;
+
 typedef struct ldb {
-  sqlite3 *db; /* NULL once closed */
+  sqlite3 *db;  /* NULL once closed */
+  lstmt *stmts; /* our open statements (FTS5 has its own on the connection) */
 } ldb;
 
-typedef struct lstmt {
+struct lstmt {
   sqlite3_stmt *st; /* NULL once finalized */
   ldb *owner;       /* pinned by user value 1 */
-} lstmt;
+  lstmt *prev, *next;
+};
+
+static void stmt_finalize(lstmt *s) {
+  if (!s->st) return;
+  sqlite3_finalize(s->st);
+  s->st = NULL;
+  if (s->prev) s->prev->next = s->next;
+  else s->owner->stmts = s->next;
+  if (s->next) s->next->prev = s->prev;
+  s->prev = s->next = NULL;
+}
+
+static void finalize_all(ldb *d) {
+  while (d->stmts) stmt_finalize(d->stmts);
+}
 
 /* ---------------------------------------------------------------- Db */
 
@@ -68,6 +92,7 @@ static int l_db_open(lua_State *L) {
                         : SQLITE_OPEN_READONLY;
   ldb *d = lua_newuserdatauv(L, sizeof *d, 0);
   d->db = NULL;
+  d->stmts = NULL;
   luaL_setmetatable(L, DBCLASS);
   sqlite3 *db = NULL;
   int rc = sqlite3_open_v2(path, &db, flags, NULL);
@@ -96,9 +121,7 @@ static int l_db_open(lua_State *L) {
 static int db_close(lua_State *L) {
   ldb *d = aux_checkclass(L, 1, DBCLASS);
   if (d->db) {
-    sqlite3_stmt *st;
-    /* Lua-side Stmt objects see owner->db == NULL and never touch these. */
-    while ((st = sqlite3_next_stmt(d->db, NULL)) != NULL) sqlite3_finalize(st);
+    finalize_all(d);
     int rc = sqlite3_close(d->db);
     if (rc != SQLITE_OK) {
       lua_pushnil(L);
@@ -114,8 +137,7 @@ static int db_close(lua_State *L) {
 static int db_gc(lua_State *L) {
   ldb *d = aux_checkclass(L, 1, DBCLASS);
   if (d->db) {
-    sqlite3_stmt *st;
-    while ((st = sqlite3_next_stmt(d->db, NULL)) != NULL) sqlite3_finalize(st);
+    finalize_all(d);
     sqlite3_close_v2(d->db);
     d->db = NULL;
   }
@@ -141,6 +163,7 @@ static int db_prepare(lua_State *L) {
   lstmt *s = lua_newuserdatauv(L, sizeof *s, 1);
   s->st = NULL;
   s->owner = d;
+  s->prev = s->next = NULL;
   luaL_setmetatable(L, STCLASS);
   lua_pushvalue(L, 1);
   lua_setiuservalue(L, -2, 1);
@@ -148,6 +171,9 @@ static int db_prepare(lua_State *L) {
   if (len > 0x7ffffffe) luaL_argerror(L, 2, "statement too long");
   if (sqlite3_prepare_v2(d->db, sql, (int)len + 1, &s->st, &tail) != SQLITE_OK) return raise_db(L, d->db);
   if (!s->st) luaL_error(L, "no SQL statement in '%s'", sql);
+  s->next = d->stmts;
+  if (d->stmts) d->stmts->prev = s;
+  d->stmts = s;
   while (tail && (*tail == ' ' || *tail == '\n' || *tail == '\t' || *tail == '\r' || *tail == ';')) tail++;
   if (tail && *tail) {
     lua_pushstring(L, tail);
@@ -316,9 +342,7 @@ static int st_reset(lua_State *L) {
 }
 
 static int st_finalize(lua_State *L) {
-  lstmt *s = aux_checkclass(L, 1, STCLASS);
-  if (s->st && s->owner->db) sqlite3_finalize(s->st);
-  s->st = NULL;
+  stmt_finalize(aux_checkclass(L, 1, STCLASS));
   return 0;
 }
 
@@ -429,6 +453,48 @@ static int l_now(lua_State *L) {
   return 1;
 }
 
+static int l_stat(lua_State *L) {
+  const char *path = luaL_checkstring(L, 1);
+  struct stat st;
+  if (stat(path, &st) != 0) return aux_failresult(L, "%s: %s", path, strerror(errno));
+  lua_pushstring(L, S_ISDIR(st.st_mode) ? "directory" : S_ISREG(st.st_mode) ? "file" : "other");
+  lua_pushinteger(L, (lua_Integer)st.st_size);
+  return 2;
+}
+
+static int cmp_names(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int l_listdir(lua_State *L) {
+  const char *path = luaL_checkstring(L, 1);
+  DIR *d = opendir(path);
+  if (!d) return aux_failresult(L, "%s: %s", path, strerror(errno));
+  lua_newtable(L);
+  int n = 0;
+  struct dirent *e;
+  while ((e = readdir(d)) != NULL) {
+    if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
+    lua_pushstring(L, e->d_name);
+    lua_rawseti(L, -2, ++n);
+  }
+  closedir(d);
+  /* Sort in C (byte order, as `ls` in the C locale) via a temporary array. */
+  const char **names = lua_newuserdatauv(L, (size_t)(n ? n : 1) * sizeof *names, 0);
+  for (int i = 0; i < n; i++) {
+    lua_rawgeti(L, -2, i + 1);
+    names[i] = lua_tostring(L, -1);
+    lua_pop(L, 1); /* still referenced by the table */
+  }
+  qsort(names, (size_t)n, sizeof *names, cmp_names);
+  lua_createtable(L, n, 0);
+  for (int i = 0; i < n; i++) {
+    lua_pushstring(L, names[i]);
+    lua_rawseti(L, -2, i + 1);
+  }
+  return 1;
+}
+
 void akh_lua_open_db(lua_State *L) {
   static const luaL_Reg db_methods[] = {
       {"exec", db_exec},         {"prepare", db_prepare},   {"changes", db_changes},
@@ -455,7 +521,8 @@ void akh_lua_open_db(lua_State *L) {
   };
   static const luaL_Reg funcs[] = {
       {"db_open", l_db_open},       {"lines_open", l_lines_open}, {"content_hash", l_content_hash},
-      {"isatty", l_isatty},         {"now", l_now},               {NULL, NULL},
+      {"isatty", l_isatty},         {"now", l_now},               {"stat", l_stat},
+      {"listdir", l_listdir},       {NULL, NULL},
   };
   aux_newclass(L, DBCLASS, db_methods, db_meta);
   aux_newclass(L, STCLASS, st_methods, st_meta);
