@@ -119,14 +119,17 @@ AKH_API long akh_gazetteer_find_id(const akh_gazetteer *g, const char *id, size_
  *   1. orthographic folds (so the key is stable whatever the normaliser):
  *      harakat, tatweel and joiners dropped; أ إ آ ٱ -> ا; ى ی -> ي;
  *      ة -> ه; ؤ -> و; ئ -> ي; ک -> ك; ASCII lower-cased;
- *   2. unless `plain`, transliteration folds for words of 5 letters or more
- *      (shorter words are Arabic words too often: جرى/كيري):
- *      g: غ ج ك گ ق -> غ;  v: ڤ -> ف;  p: پ -> ب;  ch: چ -> غ;
- *      emphatics: ط -> ت, ص -> س, ض -> د, ظ -> ز;  ث -> ت;  ذ -> ز;
- *      the long vowels ا و ي are dropped except as first or last letter;
- *      then runs of one letter collapse to one (doubled letters).
+ *   2. unless `plain`, transliteration folds for all-Arabic words of 5
+ *      letters or more (shorter words are Arabic words too often):
+ *      g: غ ج گ چ ڠ -> غ;  v: ڤ -> ف;  p: پ -> ب;  a letter written twice
+ *      in a row counts once; و and ي are dropped except as first or last
+ *      letter (optional long vowels: دميتري/ديمتري, ميدفيديف/مدفيديف).
+ *      ا is kept, ك ق and the emphatics are not folded: on the real corpus
+ *      those folds merged common words with names (docs/gazetteer.md).
+ *      A folded word is marked with a leading '~' so that it never equals
+ *      a short, unfolded word (بادن is not بايدن).
  * Words are joined by one space.  Appends to out; AKH_OK, AKH_EUTF8,
- * AKH_ENOMEM.  ديمتري and دميتري give دمتري; سيرغي سيرجي سيرگي give سرغي. */
+ * AKH_ENOMEM.  ديمتري and دميتري give ~دمتري; سيرغي سيرجي سيرگي give ~سرغي. */
 AKH_API int akh_variant_key(const char *s, size_t len, int plain, akh_buf *out,
                             akh_error *err);
 

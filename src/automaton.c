@@ -26,6 +26,7 @@ struct centry {
   uint64_t h;
   int32_t id[2][2]; /* [form][namespace] */
   uint16_t soff;    /* start of the stripped form, relative to the token */
+  uint8_t stripped;
   uint8_t len;      /* 0: empty slot */
   char bytes[CACHE_MAXLEN];
 };
@@ -34,6 +35,7 @@ struct mtok {
   size_t start, stop, sentence;
   int32_t id[2][2];
   uint32_t soff;
+  int stripped; /* the stemmer found proclitics */
 };
 
 struct akh_matcher {
@@ -98,7 +100,7 @@ static int lookup_form(akh_matcher *m, const char *s, size_t n, int32_t id[2]) {
   const akh_gazetteer *g = m->g;
   id[GZ_PLAIN] = akh__dict_find(g, GZ_PLAIN, s, n);
   char small[256];
-  char *v = n <= sizeof small ? small : malloc(n);
+  char *v = n + 1 <= sizeof small ? small : malloc(n + 1);
   if (!v) return AKH_ENOMEM;
   size_t k = akh__fold_word(s, n, 1, v, NULL);
   id[GZ_VARIANT] = akh__dict_find(g, GZ_VARIANT, v, k);
@@ -112,6 +114,7 @@ static int analyse(akh_matcher *m, const char *text, size_t n, struct mtok *t, a
   int rc;
   t->id[0][0] = t->id[0][1] = t->id[1][0] = t->id[1][1] = -1;
   t->soff = 0;
+  t->stripped = 0;
   m->norm.len = 0;
   if ((rc = akh_normalize(text, n, AKH_PROFILE_SEARCH, &m->norm, &nmap, err)) != AKH_OK) return rc;
   size_t nl = m->norm.len;
@@ -131,9 +134,11 @@ static int analyse(akh_matcher *m, const char *text, size_t n, struct mtok *t, a
   if (st > 0 && st < k) {
     const char *s;
     size_t from; /* offset in p where the surface starts */
+    int same = 0; /* the stripped form is the word as written */
     if (st >= 4 && memcmp(p + st - 4, ALEF_LAM, 4) == 0) {
       s = p + st - 4;
       from = st - 4;
+      same = st == 4;
     } else if (st >= 4 && memcmp(p + st - 4, LAM_LAM, 4) == 0) {
       /* ل + ال fused: look the word up with its article, but the surface
        * starts after لل (no byte of the text is the article's alef). */
@@ -144,7 +149,8 @@ static int analyse(akh_matcher *m, const char *text, size_t n, struct mtok *t, a
       s = p + st;
       from = st;
     }
-    if (s != p) {
+    if (!same) {
+      t->stripped = 1;
       if (lookup_form(m, s, k - (size_t)(s - p), t->id[F_STRIP])) goto oom;
       t->soff = nmap[m->omap[from]];
     }
@@ -177,6 +183,7 @@ static int push_token(akh_matcher *m, const char *text, const akh_token *tk, siz
     if (c->len == n && c->h == h && memcmp(c->bytes, s, n) == 0) {
       memcpy(t->id, c->id, sizeof t->id);
       t->soff = c->soff;
+      t->stripped = c->stripped;
     } else {
       int rc = analyse(m, s, n, t, err);
       if (rc) return rc;
@@ -185,6 +192,7 @@ static int push_token(akh_matcher *m, const char *text, const akh_token *tk, siz
       memcpy(c->bytes, s, n);
       memcpy(c->id, t->id, sizeof t->id);
       c->soff = (uint16_t)t->soff;
+      c->stripped = (uint8_t)t->stripped;
     }
   } else {
     int rc = analyse(m, s, n, t, err);
@@ -262,6 +270,10 @@ int akh_matcher_run(akh_matcher *m, const char *text, size_t len, akh_match_fn f
     for (int f = F_ASIS; f <= F_STRIP; f++)
       for (int ns = GZ_PLAIN; ns <= GZ_VARIANT; ns++) {
         if (t->id[f][ns] < 0) continue;
+        /* A variant key of a word with its proclitics could equal a name's
+         * (للناديين folds like لندن): the variant namespace sees the word
+         * without them. */
+        if (f == F_ASIS && ns == GZ_VARIANT && t->stripped) continue;
         int32_t ent = -1;
         size_t len_ = walk(m, i, ns, t->id[f][ns], &ent);
         if (len_ > best) {

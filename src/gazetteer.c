@@ -67,19 +67,17 @@ static uint32_t fold_plain_cp(uint32_t cp) {
   }
 }
 
-/* The transliteration folds.  Chosen from the variant pairs found in
- * SaudiNewsNet (docs/gazetteer.md lists them with counts). */
+/* The transliteration folds, chosen from the variant pairs found in
+ * SaudiNewsNet (docs/gazetteer.md lists them with counts).  Folds that the
+ * corpus showed merging ordinary words with names are NOT here: emphatics
+ * (ط/ت: تطوير = تويتر; ص/س: النصف = اليونيسف), ث/ت (تأثير), dropping ا
+ * (والتي = ولايتي), and ك or ق for g (Arabic k and q far more often). */
 static uint32_t fold_variant_cp(uint32_t cp) {
   switch (cp) {
-  case 0x063A: case 0x062C: case 0x0643: case 0x06AF: case 0x0642: case 0x0686:
-    return 0x063A; /* g: غ ج ك گ ق چ */
+  case 0x063A: case 0x062C: case 0x06AF: case 0x0686: case 0x06A0:
+    return 0x063A; /* g: غ ج گ چ ڠ */
   case 0x06A4: return 0x0641; /* ڤ */
   case 0x067E: return 0x0628; /* پ */
-  case 0x0637: return 0x062A; /* ط */
-  case 0x062B: return 0x062A; /* ث */
-  case 0x0635: return 0x0633; /* ص */
-  case 0x0636: return 0x062F; /* ض */
-  case 0x0638: case 0x0630: return 0x0632; /* ظ ذ */
   default: return cp;
   }
 }
@@ -126,13 +124,23 @@ size_t akh__fold_word(const char *s, size_t n, int variant, char *out, uint32_t 
   }
   if (nc < 5) return o;
   size_t k = 0;
+  uint32_t prev = 0;
   for (i = 0; i < nc; i++) {
     uint32_t c = fold_variant_cp(cps[i]);
-    if (i > 0 && i + 1 < nc && (c == 0x0627 || c == 0x0648 || c == 0x064A)) continue;
-    if (k > 0 && cps[k - 1] == c) continue; /* doubled letters */
+    int doubled = c == prev; /* only letters written next to each other */
+    prev = c;
+    if (doubled) continue;
+    if (i > 0 && i + 1 < nc && (c == 0x0648 || c == 0x064A)) continue; /* و ي */
     cps[k++] = c;
   }
-  o = 0;
+  /* The mark '~' keeps folded keys apart from short words, which are never
+   * folded: بادن is not بايدن, فنا is not فيينا, ينسف is not يونيسف.  The
+   * letters are 2-byte code points, so the key takes at most o + 1 bytes. */
+  size_t need = 1;
+  for (i = 0; i < k; i++) need += cps[i] < 0x800 ? 2 : 3;
+  if (need > o + 1) return o; /* cannot happen for U+0621-06FF; stay safe */
+  out[0] = '~';
+  o = 1;
   for (i = 0; i < k; i++) o += akh_utf8_encode(cps[i], out + o);
   return o;
 }
@@ -148,7 +156,7 @@ int akh_variant_key(const char *s, size_t len, int plain, akh_buf *out, akh_erro
   akh_tokenizer_init(&t, norm.data ? norm.data : "", norm.len);
   while ((rc = akh_tokenizer_next(&t, &tok, err)) == 1) {
     size_t n = tok.stop - tok.start;
-    char *buf = n <= sizeof small ? small : malloc(n);
+    char *buf = n + 1 <= sizeof small ? small : malloc(n + 1);
     if (!buf) { rc = akh_fail(err, AKH_ENOMEM, 0, "out of memory"); goto fail; }
     size_t k = akh__fold_word(norm.data + tok.start, n, !plain, buf, NULL);
     if (k && ((!first && akh_buf_append(out, " ", 1)) || akh_buf_append(out, buf, k))) {
@@ -402,7 +410,7 @@ static int insert_name(akh_gazetteer *g, size_t ent, const char *name, size_t le
       rc = -AKH_EUTF8;
       break;
     }
-    char *buf = norm.len <= sizeof small ? small : malloc(norm.len);
+    char *buf = norm.len + 1 <= sizeof small ? small : malloc(norm.len + 1);
     if (!buf) { rc = -AKH_ENOMEM; break; }
     size_t k = akh__fold_word(norm.data ? norm.data : "", norm.len, mode == GZ_VARIANT, buf, NULL);
     uint32_t id;

@@ -53,8 +53,8 @@ struct akh_gazetteer {
   unsigned long generation; /* bumped by every change: matchers flush */
 };
 
-/* Fold one SEARCH-normalised word s[0..n) into out (capacity >= n: folds
- * never lengthen).  omap (may be NULL) receives for each output byte the
+/* Fold one SEARCH-normalised word s[0..n) into out (capacity >= n + 1: the
+ * variant fold may add its one-byte mark '~').  omap (may be NULL) receives for each output byte the
  * offset in s of the code point that produced it.  Returns the length.
  * `variant` adds the transliteration folds (akh_variant_key). */
 size_t akh__fold_word(const char *s, size_t n, int variant, char *out, uint32_t *omap);

@@ -4,6 +4,7 @@
  *   gazetteer_new()               -> akhbar.Gazetteer
  *   variant_key(s [, plain])      -> string
  *   gazetteer_entity_mt           metatable of entity tables (__tostring: name)
+ *   gazetteer_problem_mt          metatable of problem tables (file:line: message)
  * Methods of akhbar.Gazetteer: add(row [, line]), load(path), load_string(s
  * [, chunkname]), lookup(name_or_id), entity(i), each(), match(text),
  * count(); __len, __tostring, __gc, __close. */
@@ -443,4 +444,6 @@ void akh_lua_open_gazetteer(lua_State *L) {
   luaL_setfuncs(L, funcs, 0);
   luaL_getmetatable(L, ENTITY_MT);
   lua_setfield(L, -2, "gazetteer_entity_mt");
+  luaL_getmetatable(L, "akhbar.GazetteerProblem");
+  lua_setfield(L, -2, "gazetteer_problem_mt");
 }
