@@ -108,6 +108,14 @@ static int lookup_form(akh_matcher *m, const char *s, size_t n, int32_t id[2]) {
   return AKH_OK;
 }
 
+/* p[i..i+2) is one of و ف ب ل ك (all-Arabic check left to the caller's
+ * length test: these are two-byte letters). */
+static int is_proclitic(const char *p, size_t i) {
+  unsigned char a = (unsigned char)p[i], b = (unsigned char)p[i + 1];
+  if (a == 0xD9) return b == 0x88 || b == 0x81 || b == 0x84 || b == 0x83; /* و ف ل ك */
+  return a == 0xD8 && b == 0xA8;                                        /* ب */
+}
+
 /* Compute the lookups of token text[0..n) into t (ids, soff). */
 static int analyse(akh_matcher *m, const char *text, size_t n, struct mtok *t, akh_error *err) {
   uint32_t *nmap = NULL;
@@ -116,7 +124,12 @@ static int analyse(akh_matcher *m, const char *text, size_t n, struct mtok *t, a
   t->soff = 0;
   t->stripped = 0;
   m->norm.len = 0;
-  if ((rc = akh_normalize(text, n, AKH_PROFILE_SEARCH, &m->norm, &nmap, err)) != AKH_OK) return rc;
+  char *pre;
+  const char *src = akh__premap(text, n, &pre);
+  if (!src) return akh_fail(err, AKH_ENOMEM, 0, "out of memory");
+  rc = akh_normalize(src, n, AKH_PROFILE_SEARCH, &m->norm, &nmap, err);
+  free(pre);
+  if (rc != AKH_OK) return rc;
   size_t nl = m->norm.len;
   if (fold_reserve(m, nl + 8)) {
     free(nmap);
@@ -153,6 +166,20 @@ static int analyse(akh_matcher *m, const char *text, size_t n, struct mtok *t, a
       t->stripped = 1;
       if (lookup_form(m, s, k - (size_t)(s - p), t->id[F_STRIP])) goto oom;
       t->soff = nmap[m->omap[from]];
+    }
+  } else if (k >= 8) {
+    /* The stemmer keeps a lone proclitic before three letters (وحلب,
+     * بقطر, لعدن) because most such words are not clitic + word.  Here
+     * the rest must also be a name of the gazetteer, which is rare by
+     * chance, so try it: و ف ب ل ك, or و/ف then ب/ل/ك. */
+    size_t j = 0;
+    if (is_proclitic(p, 0)) j = 2;
+    if (j && (p[1] == (char)0x88 || p[1] == (char)0x81) && k >= 10 && is_proclitic(p, 2) &&
+        !(p[2] == (char)0xD9 && (p[3] == (char)0x88 || p[3] == (char)0x81)))
+      j = 4;
+    if (j) {
+      if (lookup_form(m, p + j, k - j, t->id[F_STRIP])) goto oom;
+      t->soff = nmap[m->omap[j]];
     }
   }
   free(nmap);

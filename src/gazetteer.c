@@ -145,6 +145,23 @@ size_t akh__fold_word(const char *s, size_t n, int variant, char *out, uint32_t 
   return o;
 }
 
+const char *akh__premap(const char *s, size_t n, char **tmp) {
+  *tmp = NULL;
+  size_t i = 0;
+  while (i + 1 < n && !((unsigned char)s[i] == 0xDA && (unsigned char)s[i + 1] == 0xAF)) i++;
+  if (i + 1 >= n) return s;
+  char *c = malloc(n);
+  if (!c) return NULL;
+  memcpy(c, s, n);
+  for (; i + 1 < n; i++)
+    if ((unsigned char)c[i] == 0xDA && (unsigned char)c[i + 1] == 0xAF) {
+      c[i] = (char)0xD8;
+      c[i + 1] = (char)0xBA;
+    }
+  *tmp = c;
+  return c;
+}
+
 int akh_variant_key(const char *s, size_t len, int plain, akh_buf *out, akh_error *err) {
   akh_buf norm = {0};
   akh_tokenizer t;
@@ -152,7 +169,12 @@ int akh_variant_key(const char *s, size_t len, int plain, akh_buf *out, akh_erro
   int rc, first = 1;
   size_t old = out->len;
   char small[256];
-  if ((rc = akh_normalize(s, len, AKH_PROFILE_SEARCH, &norm, NULL, err)) != AKH_OK) return rc;
+  char *pre;
+  const char *src = akh__premap(s, len, &pre);
+  if (!src) return akh_fail(err, AKH_ENOMEM, 0, "out of memory");
+  rc = akh_normalize(src, len, AKH_PROFILE_SEARCH, &norm, NULL, err);
+  free(pre);
+  if (rc != AKH_OK) return rc;
   akh_tokenizer_init(&t, norm.data ? norm.data : "", norm.len);
   while ((rc = akh_tokenizer_next(&t, &tok, err)) == 1) {
     size_t n = tok.stop - tok.start;
@@ -406,8 +428,13 @@ static int insert_name(akh_gazetteer *g, size_t ent, const char *name, size_t le
   while ((rc = akh_tokenizer_next(&t, &tok, NULL)) == 1) {
     size_t n = tok.stop - tok.start;
     norm.len = 0;
-    if (akh_normalize(name + tok.start, n, AKH_PROFILE_SEARCH, &norm, NULL, NULL)) {
-      rc = -AKH_EUTF8;
+    char *pre;
+    const char *src = akh__premap(name + tok.start, n, &pre);
+    if (!src) { rc = -AKH_ENOMEM; break; }
+    int nrc = akh_normalize(src, n, AKH_PROFILE_SEARCH, &norm, NULL, NULL);
+    free(pre);
+    if (nrc) {
+      rc = nrc == AKH_ENOMEM ? -AKH_ENOMEM : -AKH_EUTF8;
       break;
     }
     char *buf = norm.len + 1 <= sizeof small ? small : malloc(norm.len + 1);

@@ -59,6 +59,12 @@ struct akh_gazetteer {
  * `variant` adds the transliteration folds (akh_variant_key). */
 size_t akh__fold_word(const char *s, size_t n, int variant, char *out, uint32_t *omap);
 
+/* گ is g in names but SEARCH normalisation turns it into ك (Persian
+ * keyboards): before normalising, a copy of s with گ written غ (same byte
+ * length, so offsets hold) is made in *tmp when needed; returns the bytes
+ * to normalise (s itself when there is no گ).  NULL when out of memory. */
+const char *akh__premap(const char *s, size_t n, char **tmp);
+
 uint64_t akh__hash(int mode, const char *s, size_t n);
 /* Token id of key s[0..n) in namespace mode, or -1. */
 int32_t akh__dict_find(const akh_gazetteer *g, int mode, const char *s, size_t n);
