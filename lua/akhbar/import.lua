@@ -183,11 +183,6 @@ local function jsonl_source(c, path, opts)
           if not ok then item.error = out return item end
           line = out
         end
-        local ok, bad = core.utf8_check(line)
-        if not ok then
-          item.error = ("invalid UTF-8 at byte %d of the line"):format(bad)
-          return item
-        end
         local rec, objtype = {}, nil
         local okj, err = pcall(function()
           for row in c:rows(JSON, line) do
@@ -411,7 +406,6 @@ local function run(c, src, opts)
           s.failed = s.failed + lost
           s.rolled_back = s.rolled_back + lost
           pending = nil
-          -- the rest of this batch's records are skipped up to its end
           if opts.stop_on_error then stop = true end
         end
       end
@@ -425,8 +419,8 @@ local function run(c, src, opts)
     if tty then io.stderr:write("\n") end
     error(err, 0)
   end
-  src.close()
   local fin = info()
+  src.close()
   if callback then callback(fin) end
   if tty then
     draw(true)
