@@ -174,7 +174,10 @@ int akh_variant_key(const char *s, size_t len, int plain, akh_buf *out, akh_erro
   if (!src) return akh_fail(err, AKH_ENOMEM, 0, "out of memory");
   rc = akh_normalize(src, len, AKH_PROFILE_SEARCH, &norm, NULL, err);
   free(pre);
-  if (rc != AKH_OK) return rc;
+  if (rc != AKH_OK) {
+    akh_buf_free(&norm);
+    return rc;
+  }
   akh_tokenizer_init(&t, norm.data ? norm.data : "", norm.len);
   while ((rc = akh_tokenizer_next(&t, &tok, err)) == 1) {
     size_t n = tok.stop - tok.start;
