@@ -429,6 +429,8 @@ M.headline = headline
 
 local INSERT = [[INSERT INTO articles (source, url, title, author, dateline, agency, published,
   published_evidence, crawled, lang, text, clean, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, 'ar'), ?, ?, ?)]]
+-- The index rows are read back from the row just written: the text is
+-- bound (and copied) once.
 local INSERT_FTS = "INSERT INTO articles_fts (rowid, title, clean) VALUES (?, ?, ?)"
 local INSERT_EXACT = "INSERT INTO articles_exact (rowid, title, clean) VALUES (?, ?, ?)"
 
@@ -455,9 +457,8 @@ local function insert_article(c, a)
   c:exec(INSERT, a.source, a.url, a.title, a.author, a.dateline, a.agency, a.published,
     a.published and a.published_evidence or nil, a.crawled, a.lang, a.text, clean, hash)
   local id = c._db:last_insert_rowid()
-  local body = clean or a.text
-  c:exec(INSERT_FTS, id, a.title, body)
-  c:exec(INSERT_EXACT, id, a.title, body)
+  c:exec(INSERT_FTS, id, a.title, clean or a.text)
+  c:exec(INSERT_EXACT, id, a.title, clean or a.text)
   a.id = id
   if c._extensions then
     for _, ext in ipairs(M.extensions) do
