@@ -182,7 +182,9 @@ function M.methods.timeline(c, e, opts)
   local id = resolve(c, e, "timeline")
   local by = opts.by or "month"
   local expr = PERIOD[by]
-  if not expr then error("akhbar.Corpus:timeline: opts.by must be day, week, month or year, got " .. tostring(by), 2) end
+  if not expr then
+    error("akhbar.Corpus:timeline: opts.by must be day, week, month or year, got " .. tostring(by), 2)
+  end
   local where, args = { "m.entity = ?", DATE .. " IS NOT NULL" }, { id }
   filters(opts, where, args)
   return mapped(c, function(r) return r.period, r.articles, r.mentions end,
