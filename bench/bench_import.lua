@@ -1,4 +1,5 @@
 -- bench/bench_import.lua — import SaudiNewsNet into a fresh corpus file and
+-- luacheck: max line length 160
 -- compare with SQLite's built-in unicode61 tokenizer on the same text, in
 -- the same run, with the same database settings; then query latency.
 --

@@ -1,4 +1,6 @@
 -- The corpus store: open/close, persistence, schema, add/get, extensions.
+-- luacheck: max line length 160
+-- luacheck: std +busted, ignore 512
 local helper = require "helper"
 local akhbar = require "akhbar"
 local corpus = require "akhbar.corpus"

@@ -1,4 +1,6 @@
 -- Import: text files, directories, JSON Lines (.gz), CSV, batches, errors.
+-- luacheck: max line length 160
+-- luacheck: std +busted, ignore 512
 local helper = require "helper"
 local akhbar = require "akhbar"
 local corpus = require "akhbar.corpus"

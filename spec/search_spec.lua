@@ -1,4 +1,6 @@
 -- Search: the Arabic FTS5 tokenizer, clitics, highlights, filters, errors.
+-- luacheck: max line length 160
+-- luacheck: std +busted, ignore 512
 local helper = require "helper"
 local akhbar = require "akhbar"
 

@@ -1,4 +1,6 @@
 -- The SQLite loadable extension: a corpus made by akhbar stays searchable
+-- luacheck: max line length 160
+-- luacheck: std +busted, ignore 512
 -- from the sqlite3 command-line shell.
 local helper = require "helper"
 local akhbar = require "akhbar"

@@ -55,6 +55,7 @@
 -- function, the problem and the fix: a corpus that did not open or a query
 -- that cannot run is not something to carry on with.
 -- @module akhbar.corpus
+-- luacheck: max line length 160
 local core = require "akhbar.core"
 
 local M = {}
