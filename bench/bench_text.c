@@ -1,0 +1,338 @@
+/* bench_text.c — speed of akh_normalize on real news text, beside ICU's
+ * own NFKC_Casefold on the same text in the same run.
+ *
+ *   build-x/bench/bench_text [corpus.jsonl.gz | text-file] [repeats]
+ *
+ * Default corpus: $AKHBAR_SHARED/corpus/saudinewsnet.jsonl.gz, else
+ * ../shared/corpus/saudinewsnet.jsonl.gz.  A .gz file is read with zlib
+ * and the JSON "content" string of every line is decoded and taken as one
+ * document; any other file is split into documents at blank lines.  Each
+ * variant
+ * normalises every document in turn (one call per document, buffers
+ * reused), best of `repeats` runs (default 3), and reports MB of input
+ * text per second on one core. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+#include <zlib.h>
+
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+
+#include "akhbar.h"
+#include "utf8.h"
+
+typedef struct doc {
+  size_t start, len;
+} doc;
+
+static akh_buf text;
+static doc *docs;
+static size_t ndocs, capdocs;
+
+static double now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static void die(const char *what) {
+  fprintf(stderr, "bench_text: %s\n", what);
+  exit(1);
+}
+
+static void put(const void *p, size_t n) {
+  if (akh_buf_append(&text, p, n) != AKH_OK) die("out of memory");
+}
+
+static void push_doc(size_t start, size_t len) {
+  if (!len) return;
+  if (ndocs == capdocs) {
+    capdocs = capdocs ? capdocs * 2 : 1024;
+    docs = realloc(docs, capdocs * sizeof *docs);
+    if (!docs) die("out of memory");
+  }
+  docs[ndocs].start = start;
+  docs[ndocs].len = len;
+  ndocs++;
+}
+
+static int hexval(int c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f') return (c | 0x20) - 'a' + 10;
+  return 0;
+}
+
+/* The "content" string of one JSON line, escapes decoded, as a document. */
+static void content_field(const char *line) {
+  const char *p = strstr(line, "\"content\": \"");
+  if (!p) return;
+  p += 12;
+  size_t start = text.len;
+  while (*p && *p != '"') {
+    if (*p != '\\') {
+      const char *q = p;
+      while (*q && *q != '"' && *q != '\\') q++;
+      put(p, (size_t)(q - p));
+      p = q;
+      continue;
+    }
+    p++;
+    char c = *p ? *p++ : 0, u[4];
+    uint32_t cp;
+    switch (c) {
+      case 'n': put("\n", 1); break;
+      case 't': put("\t", 1); break;
+      case 'r': put("\r", 1); break;
+      case 'u':
+        cp = 0;
+        for (int i = 0; i < 4 && *p; i++) cp = cp << 4 | (uint32_t)hexval(*p++);
+        if (cp >= 0xD800 && cp < 0xDC00 && p[0] == '\\' && p[1] == 'u') {
+          uint32_t lo = 0;
+          p += 2;
+          for (int i = 0; i < 4 && *p; i++) lo = lo << 4 | (uint32_t)hexval(*p++);
+          cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+        }
+        if ((cp >= 0xD800 && cp < 0xE000) || cp > 0x10FFFF) cp = 0xFFFD;
+        put(u, akh_utf8_encode(cp, u));
+        break;
+      case 0: break;
+      default: put(&c, 1); break;
+    }
+  }
+  push_doc(start, text.len - start);
+}
+
+static void load(const char *path) {
+  size_t n = strlen(path);
+  if (n > 3 && strcmp(path + n - 3, ".gz") == 0) {
+    gzFile g = gzopen(path, "rb");
+    if (!g) die("cannot open the corpus (pass a path)");
+    gzbuffer(g, 1 << 17);
+    size_t cap = 1 << 20;
+    char *line = malloc(cap);
+    if (!line) die("out of memory");
+    for (;;) {
+      size_t len = 0;
+      int eof = 1;
+      while (gzgets(g, line + len, (int)(cap - len))) {
+        eof = 0;
+        len += strlen(line + len);
+        if (len && line[len - 1] == '\n') break;
+        if (cap - len < 2) {
+          cap *= 2;
+          line = realloc(line, cap);
+          if (!line) die("out of memory");
+        }
+      }
+      if (eof) break;
+      content_field(line);
+    }
+    free(line);
+    gzclose(g);
+    return;
+  }
+  FILE *f = fopen(path, "rb");
+  if (!f) die("cannot open the text file");
+  char buf[1 << 16];
+  size_t got;
+  while ((got = fread(buf, 1, sizeof buf, f)) > 0) put(buf, got);
+  fclose(f);
+  /* one document per paragraph (blank-line separated) */
+  size_t start = 0;
+  for (size_t i = 0; i + 1 < text.len; i++) {
+    if (text.data[i] == '\n' && text.data[i + 1] == '\n') {
+      push_doc(start, i - start);
+      start = i + 2;
+    }
+  }
+  if (start < text.len) push_doc(start, text.len - start);
+}
+
+static size_t total_bytes(void) {
+  size_t t = 0;
+  for (size_t i = 0; i < ndocs; i++) t += docs[i].len;
+  return t;
+}
+
+/* ---------------------------------------------------------------- variants */
+
+static size_t out_bytes; /* checksum of sorts: keeps the work observable */
+
+static void run_akh(unsigned ops, int with_map) {
+  akh_buf out = {0};
+  akh_error err;
+  for (size_t i = 0; i < ndocs; i++) {
+    uint32_t *map = NULL;
+    out.len = 0;
+    if (akh_normalize(text.data + docs[i].start, docs[i].len, ops, &out, with_map ? &map : NULL, &err))
+      die(err.message);
+    out_bytes += out.len + (map ? map[out.len ? out.len - 1 : 0] & 1 : 0);
+    free(map);
+  }
+  akh_buf_free(&out);
+}
+
+static const UNormalizer2 *icu;
+static UChar *u16, *n16;
+static int32_t u16cap, n16cap;
+static char *u8;
+static int32_t u8cap;
+
+static void grow16(UChar **p, int32_t *cap, int32_t need) {
+  if (need <= *cap) return;
+  *cap = need + need / 2;
+  *p = realloc(*p, (size_t)*cap * sizeof **p);
+  if (!*p) die("out of memory");
+}
+
+/* UTF-8 -> UTF-16 -> NFKC_Casefold -> UTF-8, one document at a time. */
+static void run_icu_full(void) {
+  for (size_t i = 0; i < ndocs; i++) {
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t n16len, nlen, olen;
+    grow16(&u16, &u16cap, (int32_t)docs[i].len + 1);
+    u_strFromUTF8(u16, u16cap, &n16len, text.data + docs[i].start, (int32_t)docs[i].len, &st);
+    if (U_FAILURE(st)) die("u_strFromUTF8");
+    grow16(&n16, &n16cap, n16len * 3 + 16);
+    nlen = unorm2_normalize(icu, u16, n16len, n16, n16cap, &st);
+    if (U_FAILURE(st)) die("unorm2_normalize");
+    if (u8cap < nlen * 3 + 16) {
+      u8cap = nlen * 3 + 16;
+      u8 = realloc(u8, (size_t)u8cap);
+      if (!u8) die("out of memory");
+    }
+    u_strToUTF8(u8, u8cap, &olen, n16, nlen, &st);
+    if (U_FAILURE(st)) die("u_strToUTF8");
+    out_bytes += (size_t)olen;
+  }
+}
+
+/* The same normalisation on text already in UTF-16 (conversion not timed). */
+static UChar **pre16;
+static int32_t *pre16len;
+
+static void prepare_icu(void) {
+  pre16 = malloc(ndocs * sizeof *pre16);
+  pre16len = malloc(ndocs * sizeof *pre16len);
+  if (!pre16 || !pre16len) die("out of memory");
+  for (size_t i = 0; i < ndocs; i++) {
+    UErrorCode st = U_ZERO_ERROR;
+    pre16[i] = malloc((docs[i].len + 1) * sizeof(UChar));
+    if (!pre16[i]) die("out of memory");
+    u_strFromUTF8(pre16[i], (int32_t)docs[i].len + 1, &pre16len[i], text.data + docs[i].start,
+                  (int32_t)docs[i].len, &st);
+    if (U_FAILURE(st)) die("u_strFromUTF8");
+  }
+}
+
+static void free_icu(void) {
+  for (size_t i = 0; i < ndocs; i++) free(pre16[i]);
+  free(pre16);
+  free(pre16len);
+  pre16 = NULL;
+  pre16len = NULL;
+}
+
+static void run_icu_only(void) {
+  for (size_t i = 0; i < ndocs; i++) {
+    UErrorCode st = U_ZERO_ERROR;
+    grow16(&n16, &n16cap, pre16len[i] * 3 + 16);
+    int32_t nlen = unorm2_normalize(icu, pre16[i], pre16len[i], n16, n16cap, &st);
+    if (U_FAILURE(st)) die("unorm2_normalize");
+    out_bytes += (size_t)nlen;
+  }
+}
+
+static double best_of(int repeats, void (*fn)(void)) {
+  double best = 1e30;
+  for (int r = 0; r < repeats; r++) {
+    double t0 = now();
+    fn();
+    double t = now() - t0;
+    if (t < best) best = t;
+  }
+  return best;
+}
+
+static void search_map(void) { run_akh(AKH_PROFILE_SEARCH, 1); }
+static void search_nomap(void) { run_akh(AKH_PROFILE_SEARCH, 0); }
+static void display_map(void) { run_akh(AKH_PROFILE_DISPLAY, 1); }
+static void display_nomap(void) { run_akh(AKH_PROFILE_DISPLAY, 0); }
+
+static long peak_rss_kb(void) {
+  struct rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  return ru.ru_maxrss;
+}
+
+int main(int argc, char **argv) {
+  const char *path = argc > 1 ? argv[1] : NULL;
+  char def[4096];
+  if (!path) {
+    const char *shared = getenv("AKHBAR_SHARED");
+    snprintf(def, sizeof def, "%s/corpus/saudinewsnet.jsonl.gz", shared ? shared : "../shared");
+    path = def;
+  }
+  int repeats = argc > 2 ? atoi(argv[2]) : 3;
+  if (repeats < 1) repeats = 1;
+  UErrorCode st = U_ZERO_ERROR;
+  icu = unorm2_getNFKCCasefoldInstance(&st);
+  if (U_FAILURE(st)) die("unorm2_getNFKCCasefoldInstance");
+
+  double t0 = now();
+  load(path);
+  size_t bytes = total_bytes();
+  size_t bad;
+  if (akh_utf8_check(text.data, text.len, &bad)) die("the corpus is not valid UTF-8");
+  double mb = (double)bytes / 1e6;
+  printf("bench_text: %s\n%zu documents, %.1f MB of text (loaded in %.2f s), best of %d runs, one core\n\n",
+         path, ndocs, mb, now() - t0, repeats);
+  long rss_loaded = peak_rss_kb();
+
+  struct {
+    const char *name;
+    void (*fn)(void);
+  } v[] = {
+      {"akh_normalize search, with offset map", search_map},
+      {"akh_normalize search, no map", search_nomap},
+      {"akh_normalize display, with offset map", display_map},
+      {"akh_normalize display, no map", display_nomap},
+      {"ICU NFKC_Casefold incl. UTF-8<->UTF-16", run_icu_full},
+  };
+  printf("%-44s %10s %10s\n", "variant", "MB/s", "seconds");
+  for (size_t k = 0; k < sizeof v / sizeof v[0]; k++) {
+    double t = best_of(repeats, v[k].fn);
+    printf("%-44s %10.0f %10.3f\n", v[k].name, mb / t, t);
+    fflush(stdout);
+  }
+  prepare_icu();
+  double t = best_of(repeats, run_icu_only);
+  printf("%-44s %10.0f %10.3f\n", "ICU NFKC_Casefold on UTF-16 only", mb / t, t);
+  free_icu();
+
+  /* One call over the whole text as a single document: the map is 4 bytes
+   * per output byte, which is what dominates peak memory. */
+  {
+    akh_buf out = {0};
+    uint32_t *map = NULL;
+    akh_error err;
+    double best = 1e30;
+    for (int r = 0; r < repeats; r++) {
+      out.len = 0;
+      double s0 = now();
+      if (akh_normalize(text.data, text.len, AKH_PROFILE_SEARCH, &out, &map, &err)) die(err.message);
+      double s = now() - s0;
+      if (s < best) best = s;
+      free(map);
+    }
+    printf("%-44s %10.0f %10.3f\n", "search with map, whole text in one call", (double)text.len / 1e6 / best,
+           best);
+    akh_buf_free(&out);
+  }
+  printf("\npeak RSS %.0f MB (text alone: %.0f MB)  [checksum %zu]\n", (double)peak_rss_kb() / 1024.0,
+         (double)rss_loaded / 1024.0, out_bytes % 1000);
+  return 0;
+}
