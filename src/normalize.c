@@ -301,14 +301,14 @@ static inline __m128i ascii_lower16(__m128i v) {
   __m128i up = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)), _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
   return _mm_or_si128(v, _mm_and_si128(up, _mm_set1_epi8(0x20)));
 }
-#endif
-
+#else
 static inline uint64_t ascii_lower8(uint64_t w) {
   const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
   uint64_t ge_a = (w + ones * (0x80 - 'A')) & high;
   uint64_t gt_z = (w + ones * (0x80 - 'Z' - 1)) & high;
   return w | ((ge_a & ~gt_z) >> 2);
 }
+#endif
 
 /* The hot loop; with_map is a constant in each of the two callers.
  *
