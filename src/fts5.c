@@ -12,9 +12,49 @@
 
 enum { MODE_LIGHT, MODE_CLITICS, MODE_NOSTEM };
 
+/* A direct-mapped cache of stems: words repeat, and highlight()/snippet()
+ * re-tokenise every hit's text at query time, where stemming dominated.
+ * One cache per tokenizer instance (one FTS table on one connection). */
+#define STEM_CACHE 4096
+#define STEM_MAXW 46
+typedef struct {
+  uint32_t h;
+  unsigned char len, st, sl, mode;
+  char w[STEM_MAXW];
+} stem_entry;
+
 struct Fts5Tokenizer {
   int mode;
+  stem_entry *cache; /* NULL until first use, or if the allocation failed */
 };
+
+static void cached_stem(Fts5Tokenizer *t, const char *w, size_t n, akh_stem_mode mode, size_t *st, size_t *sl) {
+  if (n > STEM_MAXW) {
+    akh_stem(w, n, mode, st, sl);
+    return;
+  }
+  if (!t->cache) t->cache = calloc(STEM_CACHE, sizeof *t->cache);
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)w[i]) * 16777619u;
+  h ^= (uint32_t)mode;
+  if (!t->cache) {
+    akh_stem(w, n, mode, st, sl);
+    return;
+  }
+  stem_entry *e = &t->cache[h & (STEM_CACHE - 1)];
+  if (e->h == h && e->len == n && e->mode == (unsigned char)mode && memcmp(e->w, w, n) == 0) {
+    *st = e->st;
+    *sl = e->sl;
+    return;
+  }
+  akh_stem(w, n, mode, st, sl);
+  e->h = h;
+  e->len = (unsigned char)n;
+  e->mode = (unsigned char)mode;
+  e->st = (unsigned char)*st;
+  e->sl = (unsigned char)*sl;
+  memcpy(e->w, w, n);
+}
 
 static int tok_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out) {
   (void)ctx;
@@ -28,12 +68,37 @@ static int tok_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **ou
   Fts5Tokenizer *t = malloc(sizeof *t);
   if (!t) return SQLITE_NOMEM;
   t->mode = mode;
+  t->cache = NULL;
   *out = t;
   return SQLITE_OK;
 }
 
 static void tok_delete(Fts5Tokenizer *t) {
+  if (t) free(t->cache);
   free(t);
+}
+
+/* 1 if the search normalisation leaves w unchanged: plain Arabic letters
+ * (no alef/yeh/teh/hamza variant to fold), ASCII lower-case letters and
+ * digits.  Most words are like this; they skip akh_normalize. */
+static int plain_word(const unsigned char *w, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    unsigned c = w[i];
+    if (c < 0x80) {
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) return 0;
+      i++;
+      continue;
+    }
+    if ((c != 0xD8 && c != 0xD9) || i + 1 >= n) return 0;
+    unsigned cp = ((c & 0x1Fu) << 6) | (w[i + 1] & 0x3Fu);
+    if (!((cp >= 0x0621 && cp <= 0x063A) || (cp >= 0x0641 && cp <= 0x064A))) return 0;
+    if (cp == 0x0622 || cp == 0x0623 || cp == 0x0624 || cp == 0x0625 || cp == 0x0626 || cp == 0x0629 ||
+        cp == 0x0649)
+      return 0;
+    i += 2;
+  }
+  return 1;
 }
 
 static int tok_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *text, int ntext,
@@ -65,7 +130,12 @@ static int tok_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *text
     if (tok.kind == AKH_TOK_PUNCT) continue;
     size_t start = base + tok.start, stop = base + tok.stop;
     nb.len = 0;
-    if (akh_normalize(text + start, stop - start, AKH_PROFILE_SEARCH, &nb, NULL, &err) != AKH_OK) {
+    if (plain_word((const unsigned char *)text + start, stop - start)) {
+      if (akh_buf_append(&nb, text + start, stop - start) != AKH_OK) {
+        rc = SQLITE_NOMEM;
+        break;
+      }
+    } else if (akh_normalize(text + start, stop - start, AKH_PROFILE_SEARCH, &nb, NULL, &err) != AKH_OK) {
       if (err.code == AKH_ENOMEM) {
         rc = SQLITE_NOMEM;
         break;
@@ -75,7 +145,7 @@ static int tok_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *text
     if (nb.len == 0) continue;
     size_t s = 0, sl = nb.len;
     if (tok.kind == AKH_TOK_ARABIC && t->mode != MODE_NOSTEM) {
-      akh_stem(nb.data, nb.len, smode, &s, &sl);
+      cached_stem(t, nb.data, nb.len, smode, &s, &sl);
       if (sl == 0) s = 0, sl = nb.len;
     }
     if (sl > 0x7fffffff) continue;
