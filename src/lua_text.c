@@ -1,6 +1,7 @@
 /* lua_text.c — Lua binding of the normaliser and the decoder:
  * akhbar.normalize(s [, profile [, want_map]]), the akhbar.OffsetMap class,
  * akhbar.decode(bytes, charset [, opts]) and akhbar.utf8_check(s). */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -121,7 +122,10 @@ static int l_normalize(lua_State *L) {
   unsigned ops = check_profile(L, 2, "akhbar.normalize");
   int want_map = lua_toboolean(L, 3);
   lua_settop(L, 3);
-  akh_buf *b = new_buf(L); /* 4 */
+  /* One scratch buffer per Lua state (upvalue 1), reused across calls. */
+  akh_buf *b = lua_touserdata(L, lua_upvalueindex(1));
+  b->len = 0;
+  lua_pushnil(L); /* 4: keeps the slot numbers below */
   offmap *om = NULL;
   if (want_map) {
     om = lua_newuserdatauv(L, sizeof *om, 1); /* 5 */
@@ -137,9 +141,13 @@ static int l_normalize(lua_State *L) {
   if (om) {
     om->map = map;
     om->outlen = b->len;
+    /* The map lives outside Lua's heap: tell the collector about its size,
+     * or a loop of normalize(p, "search", true) piles up unreclaimed maps. */
+    size_t kb = b->len * sizeof *map / 1024;
+    lua_gc(L, LUA_GCSTEP, kb > INT_MAX ? INT_MAX : (int)kb);
   }
   lua_pushlstring(L, b->data, b->len);
-  akh_buf_free(b);
+  if (b->cap > ((size_t)1 << 20)) akh_buf_free(b); /* do not keep a huge buffer alive */
   if (!om) return 1;
   lua_pushvalue(L, 5);
   return 2;
@@ -280,7 +288,6 @@ void akh_lua_open_text(lua_State *L) {
       {NULL, NULL},
   };
   static const luaL_Reg funcs[] = {
-      {"normalize", l_normalize},
       {"decode", l_decode},
       {"utf8_check", l_utf8_check},
       {NULL, NULL},
@@ -288,4 +295,7 @@ void akh_lua_open_text(lua_State *L) {
   aux_newclass(L, MAPCLASS, map_methods, map_meta);
   aux_newclass(L, BUFCLASS, NULL, buf_meta);
   luaL_setfuncs(L, funcs, 0);
+  new_buf(L);
+  lua_pushcclosure(L, l_normalize, 1);
+  lua_setfield(L, -2, "normalize");
 }
