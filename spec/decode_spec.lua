@@ -10,7 +10,7 @@ local function iconv(s, charset)
   local f = assert(io.open(src, "wb"))
   f:write(s)
   f:close()
-  local ok = os.execute(("iconv -f UTF-8 -t %s %s > %s 2>/dev/null"):format(charset, src, dst))
+  local ok = os.execute(("env -u LD_PRELOAD iconv -f UTF-8 -t %s %s > %s 2>/dev/null"):format(charset, src, dst))
   local out
   if ok == true or ok == 0 then
     f = assert(io.open(dst, "rb"))

@@ -25,7 +25,7 @@ end
 -- real corpus (escapes \n \" \\ \/ \t and \uXXXX, surrogate pairs too).
 local function real_paragraphs(max_articles, every)
   local out = {}
-  local f = assert(io.popen("gzip -dc " .. helper.real_corpus .. " 2>/dev/null", "r"))
+  local f = assert(io.popen("env -u LD_PRELOAD gzip -dc " .. helper.real_corpus .. " 2>/dev/null", "r"))
   local n = 0
   for line in f:lines() do
     n = n + 1
@@ -79,7 +79,7 @@ end
 
 -- ICU's own NFKC of each line, through the uconv tool (icu-devtools).
 local function have_uconv()
-  local ok = os.execute("uconv --version >/dev/null 2>&1")
+  local ok = os.execute("env -u LD_PRELOAD uconv --version >/dev/null 2>&1")
   return ok == true or ok == 0
 end
 
@@ -88,7 +88,7 @@ local function icu_nfkc_lines(lines)
   local f = assert(io.open(path, "wb"))
   f:write(table.concat(lines, "\n"), "\n")
   f:close()
-  local p = assert(io.popen("uconv -f utf-8 -t utf-8 -x any-nfkc " .. path, "r"))
+  local p = assert(io.popen("env -u LD_PRELOAD uconv -f utf-8 -t utf-8 -x any-nfkc " .. path, "r"))
   local got = {}
   for line in p:lines() do got[#got + 1] = line end
   p:close()

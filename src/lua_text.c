@@ -1,6 +1,8 @@
 /* lua_text.c — Lua binding of the normaliser and the decoder:
  * akhbar.normalize(s [, profile [, want_map]]), the akhbar.OffsetMap class,
  * akhbar.decode(bytes, charset [, opts]) and akhbar.utf8_check(s). */
+#define _GNU_SOURCE /* dladdr, RTLD_NODELETE */
+#include <dlfcn.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -268,7 +270,21 @@ static int l_utf8_check(lua_State *L) {
   return 2;
 }
 
+/* Keep this module (and ICU, which it loads) mapped until the process
+ * exits, even after lua_close unloads C libraries.  ICU caches its data
+ * (normalisation tables, converters) in its own globals for the life of
+ * the process; unmapping it mid-process would turn those caches into
+ * "leaks" for LeakSanitizer and risk stale state on a reload. */
+static void pin_module(void) {
+  Dl_info info;
+  if (dladdr((void *)pin_module, &info) && info.dli_fname) {
+    void *h = dlopen(info.dli_fname, RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);
+    if (h) dlclose(h); /* drops our extra reference; NODELETE stays */
+  }
+}
+
 void akh_lua_open_text(lua_State *L) {
+  pin_module();
   static const luaL_Reg map_methods[] = {
       {"span", map_span},
       {"offset", map_offset},
