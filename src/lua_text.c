@@ -118,6 +118,20 @@ static void raise_norm(lua_State *L, const akh_error *e) {
   aux_raise(L, "akhbar.normalize", e);
 }
 
+/*** Normalise Arabic text.
+ * @function normalize
+ * @tparam string s UTF-8 text (NUL bytes are ordinary characters)
+ * @param[opt="search"] profile "search", "display", "none", or a table of
+ *   booleans keyed by op name (nfkc diacritics tatweel alef yeh teh hamza
+ *   persian digits invisible spaces punct casefold) with optional
+ *   `base` (a profile name to start from) and `invalid` ("error" or
+ *   "replace": invalid bytes become U+FFFD).  A table without `base` starts
+ *   from no op, unless it names no op at all (then from "search").
+ * @tparam[opt] boolean want_map also return an akhbar.OffsetMap
+ * @treturn string the normalised text
+ * @treturn[opt] akhbar.OffsetMap map:span(i [, j]) gives the original
+ *   1-based inclusive byte span of output bytes i..j
+ * @raise "akhbar.normalize: invalid UTF-8 at byte N (...)" */
 static int l_normalize(lua_State *L) {
   size_t len;
   const char *s = luaL_checklstring(L, 1, &len);
@@ -163,7 +177,7 @@ static offmap *check_map(lua_State *L) {
   return om;
 }
 
-/* map:span(i [, j]) -> start, stop: the original bytes (1-based, inclusive)
+/*** map:span(i [, j]) -> start, stop: the original bytes (1-based, inclusive)
  * that produced output bytes i..j. */
 static int map_span(lua_State *L) {
   offmap *om = check_map(L);
@@ -182,7 +196,7 @@ static int map_span(lua_State *L) {
   return 2;
 }
 
-/* map:offset(i) -> the 1-based original byte where the code point that
+/*** map:offset(i) -> the 1-based original byte where the code point that
  * produced output byte i starts. */
 static int map_offset(lua_State *L) {
   offmap *om = check_map(L);
@@ -217,6 +231,14 @@ static int map_tostring(lua_State *L) {
 
 /* ---------------------------------------------------------------- decode, utf8_check */
 
+/*** Decode a legacy encoding to UTF-8 (any ICU converter name).
+ * @function decode
+ * @tparam string bytes
+ * @tparam string charset "windows-1256", "ISO-8859-6", "UTF-16LE", ...
+ * @tparam[opt] table opts `normalize` = a profile (as for normalize) to
+ *   normalise the decoded text in the same call
+ * @treturn string UTF-8; bytes with no mapping become U+FFFD
+ * @raise "akhbar.decode: unknown charset 'x' (try ...)" */
 static int l_decode(lua_State *L) {
   size_t len;
   const char *s = luaL_checklstring(L, 1, &len);
@@ -258,6 +280,11 @@ static int l_decode(lua_State *L) {
   return 1;
 }
 
+/*** Check UTF-8.
+ * @function utf8_check
+ * @tparam string s
+ * @treturn boolean true if valid (NUL bytes are valid)
+ * @treturn[opt] integer else the 1-based offset of the first invalid byte */
 static int l_utf8_check(lua_State *L) {
   size_t len, bad = 0;
   const char *s = luaL_checklstring(L, 1, &len);
