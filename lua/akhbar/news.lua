@@ -226,14 +226,16 @@ end
 --- Streaming iterator over the dates of text (see all_dates for the fields).
 function news.dates(text, opts)
   if type(text) ~= "string" then error("akhbar.dates: text expected, got " .. type(text), 2) end
-  local hits, ctx = all_dates(text, opts)
-  local base = ctx.anchor_days
+  if opts ~= nil and type(opts) ~= "table" then error("akhbar.dates: options table expected, got " .. type(opts), 2) end
+  -- relative words need the article's date: the structure pass finds it
+  local o = {}
+  for k, v in pairs(opts or {}) do o[k] = v end
+  o.quotes = false
+  local hits = news.parse(text, o).dates
   local i = 0
   return function()
     i = i + 1
-    local h = hits[i]
-    if h and h.kind == "relative" then resolve_relative(h, base) end
-    return h
+    return hits[i]
   end
 end
 
@@ -500,6 +502,7 @@ local quotes_mod -- forward: the attribution rules below
 -- attribution; entities = false to skip gazetteer lookups.
 function news.parse(text, opts)
   if type(text) ~= "string" then error("akhbar.parse: text expected, got " .. type(text), 2) end
+  if opts ~= nil and type(opts) ~= "table" then error("akhbar.parse: options table expected, got " .. type(opts), 2) end
   opts = opts or {}
   local doc = {
     paragraphs = {}, sentences = {}, boilerplate = {}, repeated = {}, dates = {}, quotes = {},
@@ -710,6 +713,7 @@ quotes_mod = {}
 -- kind ("direct", "reported", "heading"), text, start, stop, carried }.
 function news.quotes(text, opts)
   if type(text) ~= "string" then error("akhbar.quotes: text expected, got " .. type(text), 2) end
+  if opts ~= nil and type(opts) ~= "table" then error("akhbar.quotes: options table expected, got " .. type(opts), 2) end
   local doc = news.parse(text, opts)
   local i = 0
   return function()
@@ -881,13 +885,14 @@ local function resolve(r, ctx)
   local speaker, role = r.name, r.role
   local rk = role and fold(role)
   if speaker then
+    speaker = trim(speaker)
     local nk = fold(speaker)
     if ctx.surname[nk] then speaker = ctx.surname[nk] end
     local nw = select(2, speaker:gsub("%S+", ""))
     if nw >= 2 then
       ctx.known[fold(speaker)] = true
-      local last = speaker:match("(%S+)$")
-      ctx.surname[fold(last)] = speaker
+      local last = speaker:match("(%S+)%s*$")
+      if last then ctx.surname[fold(last)] = speaker end
     end
     if rk then
       ctx.roles[#ctx.roles + 1] = { key = rk, head = rk:match("^%S+"), name = speaker }
