@@ -971,7 +971,12 @@ function quotes_mod.extract(text, doc, opts)
   local spans = core.quote_spans(text)
   local top, open_at = {}, {}
   for _, q in ipairs(spans) do
-    if q.depth == 0 then top[#top + 1] = q; open_at[q.open] = q end
+    if q.depth == 0 then
+      -- a quotation never closed ends at its paragraph: drop the final stop
+      if not q.closed then q.stop = strip_end(text, q.start, q.stop) end
+      top[#top + 1] = q
+      open_at[q.open] = q
+    end
   end
   local function inside(pos)
     for _, q in ipairs(top) do
