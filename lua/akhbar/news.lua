@@ -848,6 +848,7 @@ local function parse_speaker(text, W, a, b, bounded, ctx)
     local limit = bounded and math.min(b, i + 3) or math.min(b, i + 1)
     if ctx.surname[W[i].key] or ctx.known[W[i].key] then
       i = i + 1
+      r.ns, r.ne = W[ns].s, W[ns].e
       return text:sub(W[ns].s, W[ns].e), ns
     end
     while i <= limit do
@@ -858,7 +859,10 @@ local function parse_speaker(text, W, a, b, bounded, ctx)
       i = i + 1
       if W[i - 1].post:find("[،,:]") then break end
     end
-    if i > ns then return text:sub(W[ns].s, W[i - 1].e), ns end
+    if i > ns then
+      r.ns, r.ne = W[ns].s, W[i - 1].e
+      return text:sub(W[ns].s, W[i - 1].e), ns
+    end
   end
   if ROLE[k1] or ORG[k1] or is_al(k1) then
     r.role = take_role()
@@ -994,6 +998,14 @@ function quotes_mod.extract(text, doc, opts)
   local function emit(q)
     local ent = q.ent
     if not ent and q.sp_s then ent = ctx.entity_at(q.sp_s, q.sp_e) end
+    if not ent and q.speaker and #ctx.ents > 0 then
+      local k = fold(q.speaker)
+      local last_ = k:match("(%S+)$")
+      for _, m in ipairs(ctx.ents) do
+        local mk, sk = fold(m.name or ""), fold(m.surface or "")
+        if mk == k or sk == k or (last_ and #last_ > 4 and tostring(m.type):find("per") and (mk:match("(%S+)$") == last_)) then ent = m break end
+      end
+    end
     q.speaker_entity = ent and (ent.name or ent.surface) or nil
     q.speaker_id = ent and ent.id or nil
     q.ent, q.sp_s, q.sp_e = nil, nil, nil
@@ -1020,7 +1032,7 @@ function quotes_mod.extract(text, doc, opts)
     local sp = open_at[qs]
     if sp then qs, qe = sp.start, sp.stop end
     emit { speaker = speaker, role = role, verb = nil, verb_class = "statement", kind = "heading",
-      start = qs, stop = qe, sp_s = W[1].s, sp_e = W[#W].e, paragraph = nil }
+      start = qs, stop = qe, sp_s = r.ns, sp_e = r.ne, paragraph = nil }
   end
   if doc.title_span then heading(doc.title_span.start, doc.title_span.stop) end
 
@@ -1160,7 +1172,8 @@ function quotes_mod.extract(text, doc, opts)
         end
         if speaker then
           local who = { speaker = speaker, role = role,
-            sp_s = r and r.s or (carried and last and last.sp_s), sp_e = r and r.e or (carried and last and last.sp_e) }
+            sp_s = r and r.ns or (carried and last and last.sp_s) or nil,
+            sp_e = r and r.ne or (carried and last and last.sp_e) or nil }
           if not nested then last = who end
           sent_speaker = who
           if comp_kind and qs and qe and qe >= qs then

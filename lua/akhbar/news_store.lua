@@ -29,26 +29,21 @@ CREATE TABLE IF NOT EXISTS quotes (
   text TEXT,
   start INTEGER,         -- 1-based inclusive offsets into articles.text
   stop INTEGER
-)]]
-
-local extra_schema = {
-  "CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article)",
-  "CREATE INDEX IF NOT EXISTS quotes_speaker_key ON quotes(speaker_key)",
-  [[CREATE TABLE IF NOT EXISTS boilerplate (
-      article INTEGER NOT NULL, start INTEGER, stop INTEGER, reason TEXT)]],
-  "CREATE INDEX IF NOT EXISTS boilerplate_article ON boilerplate(article)",
-}
+);
+CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article);
+CREATE INDEX IF NOT EXISTS quotes_speaker_key ON quotes(speaker_key);
+CREATE TABLE IF NOT EXISTS boilerplate (
+  article INTEGER NOT NULL,
+  start INTEGER,         -- 1-based inclusive offsets into articles.text
+  stop INTEGER,
+  reason TEXT            -- crawl_stamp, link, social, subscribe, comments, see_also, credit, repeated_*
+);
+CREATE INDEX IF NOT EXISTS boilerplate_article ON boilerplate(article);
+]]
 
 -- The parse of an article between prepare and analyze (weak: nothing leaks
 -- when an insert fails).
 local pending = setmetatable({}, { __mode = "k" })
-local ready = setmetatable({}, { __mode = "k" })
-
-local function ensure_schema(c)
-  if ready[c] then return end
-  for _, sql in ipairs(extra_schema) do c:exec(sql) end
-  ready[c] = true
-end
 
 local function nonempty(s) return type(s) == "string" and s:match("%S") and s or nil end
 
@@ -90,7 +85,6 @@ function store.analyze(c, article)
       published = nonempty(article.published) })
   end
   pending[article] = nil
-  ensure_schema(c)
   for _, q in ipairs(doc.quotes) do
     c:exec([[INSERT INTO quotes (article, speaker, speaker_entity, speaker_id, speaker_key, role, verb,
                verb_form, verb_class, kind, carried, text, start, stop)
@@ -120,7 +114,6 @@ local CLASSES = { statement = true, denial = true, affirmation = true, announcem
 function store.quotes(c, opts)
   opts = opts or {}
   if type(opts) ~= "table" then error("c:quotes: options table expected, got " .. type(opts), 2) end
-  ensure_schema(c)
   local where, args = {}, {}
   if opts.speaker then
     where[#where + 1] = "q.speaker_key LIKE ?"
