@@ -746,8 +746,8 @@ local VERB_LIST = {
   { "دعا", "call", "دعا دعت يدعو تدعو", "دعوا" },
   { "طالب", "call", "طالب طالبت يطالب", "طالبوا" },
   { "ناشد", "call", "ناشد ناشدت", "" },
-  { "اعتبر", "opinion", "اعتبر اعتبرت يعتبر", "اعتبروا" },
-  { "رأى", "opinion", "راي رات يري", "راوا" },
+  { "اعتبر", "opinion", "اعتبر اعتبرت", "اعتبروا" },
+  { "رأى", "opinion", "راي رات", "راوا" },
   { "وصف", "opinion", "وصف وصفت", "" },
 }
 local PARTICIPLES = {
@@ -779,6 +779,9 @@ for _, f in ipairs { "قوله", "قولها", "قولهم" } do
 end
 news.speech_verbs = VERBS
 
+-- «داعيا الله أن»: God is the one called on, not the speaker
+local GOD = set { "الله", "الله العلي القدير", "الله عز وجل", "الله تعالى", "المولى", "المولى عز وجل" }
+
 local COMP = set { "أن", "إن", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "أنهما", "أننا", "إننا",
   "بأن", "بأنه", "بأنها", "بأنهم", "وأن" }
 local STOP = set {
@@ -787,7 +790,7 @@ local STOP = set {
   "مرارا", "كذلك", "بدوره", "بدورها", "قد", "عبر", "حول", "بشأن", "ضمن", "خلالها", "خلاله", "فيه", "فيها",
   "له", "لها", "لهم", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
   "الأسبوع", "صباحا", "مساء", "الذي", "التي", "الذين", "بينما", "فيما", "حيث", "لكن", "إذ", "إذا",
-  "لـ", "بعدما", "عندما", "امس", "وقت", "ليل", "الليله", "اليوم،", "للصحفيين", "للصحافيين",
+  "لـ", "بقوله", "بقولها", "قائلا", "قائلة", "بعدما", "عندما", "امس", "وقت", "ليل", "الليله", "اليوم،", "للصحفيين", "للصحافيين",
 }
 local BACK_STOP = set {
   "كان", "وكان", "وكانت", "كانت", "لكن", "ولكن", "بدوره", "بدورها", "كما", "فيما", "بينما", "حيث",
@@ -876,7 +879,8 @@ local function parse_speaker(text, W, a, b, bounded, ctx)
     local nk = r.name and fold(r.name)
     local nw = r.name and select(2, r.name:gsub("%S+", "")) or 0
     local nxt = W[i]
-    local ends_well = bounded and (not nxt or STOP[nxt.key] or COMP[nxt.key] or W[i - 1].post:find(":"))
+    local ends_well = bounded and (not nxt or STOP[nxt.key] or COMP[nxt.key] or W[i - 1].post:find(":") or
+      W[i - 1].post:find("،", 1, true) or W[i - 1].post:find(",", 1, true))
     r.valid = (r.role or (r.name and (ctx.known[nk] or ctx.surname[nk] or ctx.entity_at(W[a].s))) or
                (ends_well and nw >= 1 and nw <= 2)) and true or false
   end
@@ -1010,7 +1014,8 @@ function quotes_mod.extract(text, doc, opts)
     q.speaker_id = ent and ent.id or nil
     q.ent, q.sp_s, q.sp_e = nil, nil, nil
     q.text = text:sub(q.start, q.stop)
-    if q.stop >= q.start and q.speaker then out[#out + 1] = q end
+    local sk = q.speaker and fold(q.speaker)
+    if q.stop >= q.start and sk and sk:find("%S") and not GOD[sk] then out[#out + 1] = q end
   end
 
   -- headings «لافروف: روسيا لا تتخذ ...» (title and in-body headings)
@@ -1057,7 +1062,8 @@ function quotes_mod.extract(text, doc, opts)
         if w.post:find(":") then bounded = true end
         while not bounded and j <= #W and j - wi <= 10 do
           local x = W[j]
-          if opens_before(x) or STOP[x.key] or COMP[x.key] or VERBS[x.key] or x.key:find("^%d") then
+          if opens_before(x) or STOP[x.key] or COMP[x.key] or VERBS[x.key] or x.key:find("^%d") or
+             text:sub(x.s - #x.pre, x.s - #x.pre + 3) == "لـ" then
             bounded = true
             break
           end
@@ -1082,7 +1088,7 @@ function quotes_mod.extract(text, doc, opts)
               return "direct", q.start, q.stop, m
             end
             if VERBS[x.key] and not inside(x.s) then return nil end
-            if COMP[x.key] then
+            if COMP[x.key] and text:sub(x.s, x.s + 1) ~= "آ" then
               local y = W[m + 1]
               if y then
                 local q2 = opens_before(y)
