@@ -286,11 +286,15 @@ local URL = "https?://[%w%-%._~:/%?#%[%]@!%$&'%(%)%*%+,;=%%\128-\255]+"
 --- Why a paragraph is boilerplate (a reason string), or nil.
 local function boilerplate_reason(p)
   local t = p.text
-  local k = fold(t):lower()
-  local nourl = trim((t:gsub(URL, ""):gsub("www%.[%w%-%.]+[^%s]*", "")))
-  if nourl ~= t and not nourl:find("[\216-\219][\128-\191]") and not nourl:find("%a%a%a") then
-    return "link"
+  -- boilerplate lines are short: long paragraphs are body text
+  if #t > 600 then return nil end
+  if t:find("http", 1, true) or t:find("www.", 1, true) then
+    local nourl = trim((t:gsub(URL, ""):gsub("www%.[%w%-%.]+[^%s]*", "")))
+    if nourl ~= t and not nourl:find("[\216-\219][\128-\191]") and not nourl:find("%a%a%a") then
+      return "link"
+    end
   end
+  local k = fold(t):lower()
   local kk = trim((k:gsub("^[%p%s]+", "")))
   for _, c in ipairs(COMMENTS) do
     if kk == c or (kk:sub(1, #c) == c and #kk < #c + 12) then return "comments" end
@@ -481,16 +485,28 @@ local function jaccard(a, na, b, nb)
   if na == 0 or nb == 0 then return 0 end
   if na > nb then a, na, b, nb = b, nb, a, na end
   if na / nb < 0.9 then return na / nb end
-  local inter = 0
-  for w in pairs(a) do if b[w] then inter = inter + 1 end end
+  -- J >= 0.9 needs inter >= 0.9 (na + nb) / 1.9: stop once too many miss
+  local inter, miss = 0, 0
+  local max_miss = na - math.ceil(0.9 * (na + nb) / 1.9)
+  for w in pairs(a) do
+    if b[w] then inter = inter + 1
+    else
+      miss = miss + 1
+      if miss > max_miss then return 0 end
+    end
+  end
   return inter / (na + nb - inter)
 end
 
+local KEYFOLD = setmetatable({ ["،"] = " ", ["؛"] = " ", ["؟"] = " " }, { __index = FOLD })
+local KEYPUNCT = {}
+for _, p in ipairs { "“", "”", "«", "»", "…", "–", "—", "\194\160" } do KEYPUNCT[p] = " " end
+
 local function norm_key(t)
-  local k = fold(t):lower()
-  k = k:gsub("%p", " ")
-  for _, p in ipairs { "“", "”", "«", "»", "،", "؛", "؟", "…", "–", "—" } do k = k:gsub(p, " ") end
-  k = k:gsub("%s+", " ")
+  -- one pass per byte class: Arabic letters folded and Arabic punctuation
+  -- spaced, then the few other marks, then ASCII punctuation
+  local k = t:gsub("[\216\217\219][\128-\191]", KEYFOLD):gsub("[\194\226][\128-\191]+", KEYPUNCT)
+  k = k:lower():gsub("[%p%s]+", " ")
   return trim(k)
 end
 
