@@ -894,9 +894,10 @@ local function parse_speaker(text, W, a, b, bounded, ctx)
     end
     local nk = r.name and fold(r.name)
     local nw = r.name and select(2, r.name:gsub("%S+", "")) or 0
-    local nxt = W[i]
-    local ends_well = bounded and (not nxt or STOP[nxt.key] or COMP[nxt.key] or W[i - 1].post:find(":") or
-      W[i - 1].post:find("،", 1, true) or W[i - 1].post:find(",", 1, true))
+    local nxt, prev = W[i], W[i - 1]
+    local ppost = prev and prev.post or ""
+    local ends_well = bounded and (not nxt or STOP[nxt.key] or COMP[nxt.key] or ppost:find(":") or
+      ppost:find("،", 1, true) or ppost:find(",", 1, true))
     r.valid = (r.role or (r.name and (ctx.known[nk] or ctx.surname[nk] or ctx.entity_at(W[a].s))) or
                (ends_well and nw >= 1 and nw <= 2)) and true or false
   end
