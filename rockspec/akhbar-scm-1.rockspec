@@ -33,4 +33,7 @@ build = {
     CMAKE_C_FLAGS = "$(CFLAGS)",
     CMAKE_MODULE_LINKER_FLAGS = "$(LIBFLAG)",
   },
+  install = {
+    bin = { akhbar = "bin/akhbar" },
+  },
 }
