@@ -47,6 +47,12 @@ local pending = setmetatable({}, { __mode = "k" })
 
 local function nonempty(s) return type(s) == "string" and s:match("%S") and s or nil end
 
+-- Agencies that are themselves outlets: an article with no source whose
+-- dateline credits one of them («موسكو – سانا») was published by it.
+local OUTLET_OF_AGENCY = {
+  [fold("سانا")] = "sana", [fold("واس")] = "was", [fold("الأناضول")] = "aa",
+}
+
 --- Fill article fields from its text (called before insert).
 function store.prepare(c, article)
   local text = article.text
@@ -61,6 +67,9 @@ function store.prepare(c, article)
   if not nonempty(article.title) and doc.title then article.title = doc.title end
   if doc.dateline and not nonempty(article.dateline) then article.dateline = doc.dateline end
   if doc.agency and not nonempty(article.agency) then article.agency = doc.agency end
+  if not nonempty(article.source) and doc.dateline and doc.agency then
+    article.source = OUTLET_OF_AGENCY[fold(doc.agency)]
+  end
   if nonempty(article.author) then
     -- «لندن: رنيم حنوش» is a dateline and an author
     article.author = doc.author

@@ -48,35 +48,26 @@ CREATE TABLE IF NOT EXISTS fingerprints (
   dup_of INTEGER,               -- earlier article this one copies
   dup_kind TEXT,                -- 'exact' | 'near'
   story INTEGER                 -- stories.id; NULL when too short
-)]]
+);
+CREATE INDEX IF NOT EXISTS fingerprints_content ON fingerprints(content);
+CREATE INDEX IF NOT EXISTS fingerprints_story ON fingerprints(story);
+CREATE INDEX IF NOT EXISTS fingerprints_dup ON fingerprints(dup_of);
+-- One row per (band key, article); the day lets a lookup read only the
+-- part of a bucket inside the time window.
+CREATE TABLE IF NOT EXISTS lsh_buckets (
+  key INTEGER NOT NULL, day INTEGER NOT NULL, article INTEGER NOT NULL,
+  PRIMARY KEY (key, day, article)) WITHOUT ROWID;
+-- A story's id is the id of its first (founding) article.
+CREATE TABLE IF NOT EXISTS stories (
+  id INTEGER PRIMARY KEY,
+  day INTEGER NOT NULL,        -- the founder's day (window anchor)
+  size INTEGER NOT NULL,
+  first_seen TEXT, first_outlet TEXT, first_article INTEGER,
+  last_seen TEXT, title TEXT);
+CREATE INDEX IF NOT EXISTS stories_first_seen ON stories(first_seen);
+]]
 
-local extra_schema = {
-  "CREATE INDEX IF NOT EXISTS fingerprints_content ON fingerprints(content)",
-  "CREATE INDEX IF NOT EXISTS fingerprints_story ON fingerprints(story)",
-  "CREATE INDEX IF NOT EXISTS fingerprints_dup ON fingerprints(dup_of)",
-  -- One row per (band key, article); the day lets a lookup read only the
-  -- part of a bucket inside the time window.
-  [[CREATE TABLE IF NOT EXISTS lsh_buckets (
-      key INTEGER NOT NULL, day INTEGER NOT NULL, article INTEGER NOT NULL,
-      PRIMARY KEY (key, day, article)) WITHOUT ROWID]],
-  -- A story's id is the id of its first (founding) article.
-  [[CREATE TABLE IF NOT EXISTS stories (
-      id INTEGER PRIMARY KEY,
-      day INTEGER NOT NULL,        -- the founder's day (window anchor)
-      size INTEGER NOT NULL,
-      first_seen TEXT, first_outlet TEXT, first_article INTEGER,
-      last_seen TEXT, title TEXT)]],
-  "CREATE INDEX IF NOT EXISTS stories_first_seen ON stories(first_seen)",
-}
-
-local ready = setmetatable({}, { __mode = "k" })
 local pending = setmetatable({}, { __mode = "k" }) -- article -> fingerprint from prepare
-
-local function ensure_schema(c)
-  if ready[c] then return end
-  for _, sql in ipairs(extra_schema) do c:exec(sql) end
-  ready[c] = true
-end
 
 local function nonempty(s) return type(s) == "string" and s:match("%S") and s or nil end
 
@@ -169,7 +160,6 @@ end
 function store.prepare(c, article)
   if not (article.skip_duplicates or c.skip_duplicates) then return end
   if type(article.text) ~= "string" then return end
-  ensure_schema(c)
   local fp = fingerprint.fingerprint(story_text(article), store.params.fingerprint)
   pending[article] = fp
   local day = day_number(article_date(article))
@@ -184,7 +174,6 @@ end
 --- After insert (same transaction): fingerprint, flag copies, join a story.
 function store.analyze(c, a)
   if type(a.text) ~= "string" or not a.id then return end
-  ensure_schema(c)
   local P = store.params
   local fp = fingerprint_of(a)
   local date = article_date(a)
@@ -234,17 +223,18 @@ function store.analyze(c, a)
 
   local title = nonempty(a.title) or (nonempty(a.clean) or a.text):match("^%s*([^\n]*)")
   if story then
-    -- A member published earlier than the story's first article becomes
-    -- its first outlet and gives the story its title.
+    -- A member published before the story's first article (or the first
+    -- member with a known date or outlet) becomes its first sighting.
+    local st = first_row(c, "SELECT first_seen, first_outlet FROM stories WHERE id = ?", story)
+    local earlier = date ~= nil and (st.first_seen == nil or date < st.first_seen)
     c:exec([[UPDATE stories SET size = size + 1,
         last_seen = CASE WHEN last_seen IS NULL OR ? > last_seen THEN ? ELSE last_seen END,
-        first_outlet = CASE WHEN ? < first_seen THEN ? ELSE first_outlet END,
-        first_article = CASE WHEN ? < first_seen THEN ? ELSE first_article END,
-        title = CASE WHEN ? < first_seen THEN ? ELSE title END,
-        first_seen = CASE WHEN ? < first_seen THEN ? ELSE first_seen END
+        first_seen = CASE WHEN ? THEN ? ELSE first_seen END,
+        first_article = CASE WHEN ? THEN ? ELSE first_article END,
+        title = CASE WHEN ? THEN ? ELSE title END,
+        first_outlet = CASE WHEN ? OR first_outlet IS NULL THEN ? ELSE first_outlet END
         WHERE id = ?]],
-        date or "", date or "", date or "~", a.source, date or "~", a.id, date or "~", title,
-        date or "~", date, story)
+        date, date, earlier, date, earlier, a.id, earlier, title, earlier, a.source, story)
   else
     c:exec("INSERT OR REPLACE INTO stories "
         .. "(id, day, size, first_seen, first_outlet, first_article, last_seen, title) "
@@ -307,7 +297,6 @@ store.methods = {}
 function store.methods.stories(c, opts)
   opts = opts or {}
   if type(opts) ~= "table" then error("c:stories: options must be a table", 2) end
-  ensure_schema(c)
   local where, args = { "s.size >= ?" }, { opts.min_size or 2 }
   if opts.from then where[#where + 1] = "s.first_seen >= ?" args[#args + 1] = opts.from end
   if opts.to then where[#where + 1] = "s.first_seen <= ?" args[#args + 1] = opts.to .. "~" end
@@ -324,7 +313,6 @@ end
 
 --- One story by its id, or the story of article `id`; nil if none.
 function store.methods.story(c, id)
-  ensure_schema(c)
   local row = first_row(c, "SELECT * FROM stories WHERE id = ?", id)
   if not row then
     local f = first_row(c, "SELECT story FROM fingerprints WHERE article = ?", id)
@@ -339,7 +327,6 @@ end
 -- source, date, title}.
 function store.methods.similar(c, id, opts)
   opts = opts or {}
-  ensure_schema(c)
   local threshold = opts.threshold or store.params.threshold
   local me = first_row(c, "SELECT * FROM fingerprints WHERE article = ?", id)
   if not me then return function() return nil end end
@@ -379,7 +366,6 @@ end
 -- opts: kind ("exact" or "near").
 function store.methods.duplicates(c, opts)
   opts = opts or {}
-  ensure_schema(c)
   local sql = [[SELECT f.article AS id, f.dup_of AS of, f.dup_kind AS kind, a.source,
       COALESCE(a.published, substr(a.crawled, 1, 10)) AS date, a.title
       FROM fingerprints f JOIN articles a ON a.id = f.article WHERE f.dup_of IS NOT NULL]]
