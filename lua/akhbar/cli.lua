@@ -126,11 +126,23 @@ local function output(cmd, opts)
   return io.stdout, false
 end
 
+-- The fields of each kind of result, in the order CSV columns get them
+-- (a field may be nil in the first rows and present later).
+local COLUMNS = {
+  search = { "id", "score", "date", "source", "title", "snippet", "url" },
+  quotes = { "article", "date", "source", "speaker", "speaker_entity", "speaker_id", "role", "verb",
+    "verb_form", "verb_class", "kind", "carried", "text", "start", "stop", "title" },
+  stories = { "id", "first_seen", "first_outlet", "size", "outlets", "members", "title" },
+  cooccur = { "id", "name", "type", "count" },
+}
+
 -- Write an iterator as JSON Lines / CSV when asked; true when it did.
-local function write_structured(cmd, opts, names, ...)
+-- `shape` is nil or `{names = ..., columns = ...}` (see export.rows, export.csv).
+local function write_structured(cmd, opts, shape, ...)
   if not (opts.json or opts.csv) then return false end
   local out, close = output(cmd, opts)
-  local dest = { file = out, bom = opts.bom, names = names }
+  shape = shape or {}
+  local dest = { file = out, bom = opts.bom, names = shape.names, columns = shape.columns }
   local ok, err
   if opts.json then ok, err = export.jsonl(dest, ...) else ok, err = export.csv(dest, ...) end
   if close then out:close() end
@@ -141,15 +153,27 @@ end
 -- Errors from the library carry "file.lua:N:" positions: the analyst
 -- needs the message only.
 local function clean(msg)
-  msg = tostring(msg)
-  return (msg:gsub("^[^\n]-%.lua:%d+: ", ""))
+  msg = tostring(msg):gsub("^[^\n]-%.lua:%d+: ", "")
+  -- "akhbar.search: ..." or "akhbar.Corpus:cooccur: ...": the command
+  -- already names itself.
+  return (msg:gsub("^akhbar%.[%w_]+[:.]?[%w_]*: ", ""))
+end
+
+-- A library error as the command reports it, with the fix when the
+-- library's message does not give one.
+local function explain(err)
+  local msg = clean(err)
+  if msg:find("^unknown entity") then
+    msg = msg .. "; `akhbar entities DB` lists the entities of a corpus"
+  end
+  return msg
 end
 
 local function guard(cmd, f, ...)
   local ok, err = pcall(f, ...)
   if not ok then
     if type(err) == "table" then error(err, 0) end
-    fail(cmd, clean(err))
+    fail(cmd, explain(err))
   end
   return err
 end
@@ -241,7 +265,7 @@ Example:
     local sopts = { limit = opts.limit or 20, source = opts.source, from = opts.from, to = opts.to,
       exact = opts.exact or nil }
     if opts.json or opts.csv then
-      guard("search", write_structured, "search", opts, nil, c:search(pos[2], sopts))
+      guard("search", write_structured, "search", opts, { columns = COLUMNS.search }, c:search(pos[2], sopts))
       c:close()
       return 0
     end
@@ -311,7 +335,8 @@ Examples:
         .. "GROUP BY e.id ORDER BY articles DESC, mentions DESC, e.id LIMIT ?"
       local args = opts.type and { opts.type, limit } or { limit }
       local columns = { "name", "type", "id", "articles", "mentions" }
-      if not guard("entities", write_structured, "entities", opts, nil, c:sql(sql, table.unpack(args))) then
+      if not guard("entities", write_structured, "entities", opts, { columns = columns },
+        c:sql(sql, table.unpack(args))) then
         local rows = {}
         guard("entities", function() for r in c:sql(sql, table.unpack(args)) do rows[#rows + 1] = r end end)
         if #rows == 0 then
@@ -326,14 +351,21 @@ Examples:
     local copts = { limit = limit, by = opts.by, type = opts.type }
     if opts.graphml or opts.gexf then
       local graph = guard("entities", export.network, c, name, copts)
-      if opts.graphml then guard("entities", export.graphml, opts.graphml, graph) end
-      if opts.gexf then guard("entities", export.gexf, opts.gexf, graph) end
+      local files = {}
+      for _, format in ipairs { "graphml", "gexf" } do
+        if opts[format] then
+          local ok, err = export[format](opts[format], graph)
+          if not ok then fail("entities", clean(err)) end
+          files[#files + 1] = opts[format]
+        end
+      end
       io.stdout:write(fmt("network around %s: %d nodes, %d edges -> %s\n", bidi_line(name), #graph.nodes,
-        #graph.edges, concat({ opts.graphml, opts.gexf }, ", ")))
+        #graph.edges, concat(files, ", ")))
       c:close()
       return 0
     end
-    if guard("entities", write_structured, "entities", opts, { "entity", "count" }, c:cooccur(name, copts)) then
+    if guard("entities", write_structured, "entities", opts,
+      { names = { "entity", "count" }, columns = COLUMNS.cooccur }, c:cooccur(name, copts)) then
       c:close()
       return 0
     end
@@ -392,7 +424,7 @@ Example:
     local c = open_existing("quotes", pos[1])
     local q = { speaker = opts.speaker, verb = opts.verb, from = opts.from, to = opts.to, source = opts.source,
       limit = opts.limit or 50 }
-    if guard("quotes", write_structured, "quotes", opts, nil, c:quotes(q)) then
+    if guard("quotes", write_structured, "quotes", opts, { columns = COLUMNS.quotes }, c:quotes(q)) then
       c:close()
       return 0
     end
@@ -450,7 +482,7 @@ Example:
     local rows = {}
     guard("stories", function() for s in c:stories(q) do rows[#rows + 1] = flat(s) end end)
     if opts.json or opts.csv then
-      write_structured("stories", opts, nil, rows)
+      write_structured("stories", opts, { columns = COLUMNS.stories }, rows)
     elseif #rows == 0 then
       io.stdout:write("no stories with at least " .. q.min_size .. " articles\n")
     else
@@ -603,6 +635,8 @@ Usage: akhbar run DB SCRIPT.lua [ARG...]
 Run a Lua 5.4 script with the corpus DB open as the global `c` and the
 module as `akhbar` (also `pretty` and `export`).  The ARGs are in `arg`
 (arg[0] is the script) and in `...`.  The corpus is closed afterwards.
+Scripts that start with `require("akhbar.script").corpus(arg)`, as those
+in examples/ do, get this corpus from it.
 
 Example script:
   for q in c:quotes{speaker = "لافروف"} do print(q.date, q.source, q.text) end
@@ -619,10 +653,16 @@ Example script:
     for i = 3, #pos do sargs[#sargs + 1] = pos[i] end
     env.arg = sargs
     debug.setupvalue(chunk, 1, env)
+    -- Scripts that start with akhbar.script.corpus(arg) take this corpus.
+    local script = require "akhbar.script"
+    script.current = c
     local ok, e = xpcall(chunk, debug.traceback, table.unpack(sargs))
+    script.current = nil
     pcall(c.close, c)
     if not ok then
-      io.stderr:write(fmt("akhbar run: %s failed: %s\n", pos[2], tostring(e)))
+      -- The frames below the script's main chunk are the command's own.
+      e = tostring(e):gsub("\n%s*%[C%]: in function 'xpcall'.*$", "")
+      io.stderr:write(fmt("akhbar run: %s failed: %s\n", pos[2], e))
       return 1
     end
     return 0
@@ -747,7 +787,12 @@ Options:
                     visual:  reorder Arabic runs here, for terminals that
                     do not (xterm, tmux, kitty, Alacritty, Windows Terminal)
                     none:    print text unchanged
-                    default: from $AKHBAR_BIDI, else guessed from the terminal]],
+                    default: from $AKHBAR_BIDI, else guessed from the terminal
+
+Example:
+  akhbar shell news.db
+  akhbar> c:search("لافروف", {limit = 5})
+  akhbar> for q in c:quotes{speaker = "بيسكوف"} do print(q.date, q.text) end]],
   run = function(opts, pos)
     if opts.bidi then pretty.options.bidi = opts.bidi end
     local c = guard("shell", akhbar.open, pos[1])
@@ -815,7 +860,7 @@ function cli.main(argv)
     io.stderr:write(code.msg, "\n")
     return code.code
   end
-  io.stderr:write(fmt("akhbar %s: %s\n", cmd, clean(code)))
+  io.stderr:write(fmt("akhbar %s: %s\n", cmd, explain(code)))
   return 1
 end
 

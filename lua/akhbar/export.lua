@@ -296,11 +296,14 @@ local function csv_field(v, sep)
   return v
 end
 
+--- Rows `export.csv` reads ahead to find its columns when none are given.
+export.LOOKAHEAD = 100
+
 --- Write rows as CSV (RFC 4180: comma, CRLF line ends, fields quoted when
 -- they hold a comma, a quote or a line break).
--- Columns come from `opts.columns` or from the first row's keys in
--- `export.columns` order.  A field holding a table (a story's members) is
--- written as JSON.  Options: `bom` (UTF-8 byte order mark for
+-- Columns come from `opts.columns` or from the keys of the first
+-- `export.LOOKAHEAD` rows in `export.columns` order.  A field holding a
+-- table (a story's members) is written as JSON.  Options: `bom` (UTF-8 byte order mark for
 -- spreadsheets), `sep` (another separator, e.g. ";" or "\t"), `header`
 -- (false to omit the header line), `names` (see `export.rows`).
 -- @return the number of data rows written, or nil and a message
@@ -319,17 +322,29 @@ function export.csv(dest, ...)
       for i, k in ipairs(columns) do h[i] = csv_field(tostring(k), sep) end
       f:write(concat(h, sep), "\r\n")
     end
-    if columns then header() end
-    for row in next_row do
-      if not columns then
-        columns = export.columns(row)
-        header()
-      end
+    local function write(row)
       local line = {}
       for i, k in ipairs(columns) do line[i] = csv_field(row[k], sep) end
       f:write(concat(line, sep), "\r\n")
       n = n + 1
     end
+    if columns then
+      header()
+    else
+      -- Columns are the union of the keys of the first LOOKAHEAD rows: a
+      -- field that is nil in the first row (a hit with no date) must not
+      -- vanish from the whole file.
+      local buffered, keys = {}, {}
+      for row in next_row do
+        buffered[#buffered + 1] = row
+        for k in pairs(row) do keys[k] = true end
+        if #buffered >= export.LOOKAHEAD then break end
+      end
+      columns = export.columns(keys)
+      if #buffered > 0 then header() end
+      for _, row in ipairs(buffered) do write(row) end
+    end
+    for row in next_row do write(row) end
   end)
   if stop then stop() end
   if not ok then
@@ -539,22 +554,27 @@ function export.network(c, names, opts)
     end
     return out
   end
-  local seeds = {}
+  -- A seed given by name or alias (داعش) is the entity (isis, org), so it
+  -- is one node with its neighbours' edges, not a second node.
+  local function seed_entity(name)
+    if type(name) == "table" or not c.mentions then return name end
+    local it, st, ctl, _ <close> = c:mentions(name, { limit = 1 })
+    local m = it(st, ctl)
+    return m and { id = m.entity, name = m.name, type = m.type } or name
+  end
   for _, name in ipairs(names) do
-    -- The seed node is labelled by the entity when the corpus knows it.
-    local seed_node
-    for _, pair in ipairs(neighbours(name, limit)) do
-      seed_node = seed_node or add_node(name, true)
+    local seed = seed_entity(name)
+    local seed_node = add_node(seed, true)
+    for _, pair in ipairs(neighbours(seed, limit)) do
       add_edge(seed_node, add_node(pair[1]), pair[2])
     end
-    seeds[#seeds + 1] = seed_node or add_node(name, true)
   end
   -- Edges among the neighbours: ask each one for its own partners and keep
   -- those already in the network.
   for i = 1, #nodes do
     local node = nodes[i]
     if not node.seed then
-      for _, pair in ipairs(neighbours(node.label, limit * 2)) do
+      for _, pair in ipairs(neighbours({ id = node.id }, limit * 2)) do
         local id = entity_fields(pair[1])
         local other = by_id[id]
         if other and not other.seed then add_edge(node, other, pair[2]) end
@@ -679,7 +699,9 @@ function export.timeline(c, name, opts)
       if o.name ~= "" then
         local s = { name = o.name, counts = {} }
         s.sum = collect(s.counts, o.name)
-        tl.series[#tl.series + 1] = s
+        -- An outlet whose articles naming the entity are all undated has
+        -- no point on a time axis.
+        if s.sum > 0 then tl.series[#tl.series + 1] = s end
       end
     end
     -- The remaining outlets and the articles with no outlet: the total

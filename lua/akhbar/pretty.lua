@@ -168,6 +168,13 @@ local MIRROR = { [0x28] = 0x29, [0x29] = 0x28, [0x5B] = 0x5D, [0x5D] = 0x5B, [0x
   [0x7D] = 0x7B, [0x3C] = 0x3E, [0x3E] = 0x3C, [0xAB] = 0xBB, [0xBB] = 0xAB,
   [0x2039] = 0x203A, [0x203A] = 0x2039 }
 
+-- A single separator between two digits keeps a number whole (rules W4
+-- of the bidi algorithm): 1,000  2.5  10:30  18/9  2015-09-10 (the
+-- hyphen-minus is a European separator too), and the Arabic decimal and
+-- thousands separators.
+local SEPARATOR = { [0x2C] = true, [0x2E] = true, [0x3A] = true, [0x2F] = true, [0x2D] = true,
+  [0x2B] = true, [0x066B] = true, [0x066C] = true }
+
 -- Reverse one run into visual order: units are a letter with its marks,
 -- or a number (digits with single separators between them) kept as is.
 local function reverse_run(cps, cls, first, last)
@@ -179,9 +186,7 @@ local function reverse_run(cps, cls, first, last)
         local nx = j + 1
         if cls[nx] == "N" then
           j = nx
-        elseif cls[nx + 1] == "N" and nx + 1 <= last
-          and (cps[nx] == 0x2C or cps[nx] == 0x2E or cps[nx] == 0x3A or cps[nx] == 0x2F
-            or cps[nx] == 0x066B or cps[nx] == 0x066C) then
+        elseif cls[nx + 1] == "N" and nx + 1 <= last and SEPARATOR[cps[nx]] then
           j = nx + 1
         elseif cps[nx] == 0x25 or cps[nx] == 0x066A then -- percent sign stays after the number
           j = nx
@@ -234,8 +239,7 @@ local function reverse_rtl_line(cps)
     elseif cls[i] == "N" then
       -- reverse_run keeps a lone number group in order.
       local j = i
-      while j < n and (cls[j + 1] == "N" or ((cps[j + 1] == 0x2C or cps[j + 1] == 0x2E or cps[j + 1] == 0x3A
-        or cps[j + 1] == 0x2F) and cls[j + 2] == "N")) do j = j + 1 end
+      while j < n and (cls[j + 1] == "N" or (SEPARATOR[cps[j + 1]] and cls[j + 2] == "N")) do j = j + 1 end
       if cps[j + 1] == 0x25 or cps[j + 1] == 0x066A then j = j + 1 end
       units[#units + 1] = utf8.char(table.unpack(cps, i, j))
       i = j + 1
@@ -435,6 +439,7 @@ end
 -- Columns holding long text: they shrink first when a table is too wide.
 local LONG = { title = true, snippet = true, text = true, clean = true, url = true,
   members = true, outlets = true }
+local TITLE = { title = true, text = true, snippet = true }
 
 --- Print rows as an aligned table.
 -- @param rows a list of row tables (records) or lists of values
@@ -473,13 +478,19 @@ function pretty.table(rows, opts)
     for _, w in ipairs(widths) do t = t + w + 2 end
     return t - 2
   end
-  while total() > total_width do
+  -- One column at a time by one column, widest first, so the long columns
+  -- end up about equally wide; a title counts two thirds of its width, so
+  -- it keeps more room than a list of ids or outlets.
+  local over = total() - total_width
+  while over > 0 do
     local widest, wj = 0, nil
     for j, k in ipairs(columns) do
-      if (LONG[k] or not numeric[j]) and widths[j] > widest and widths[j] > 12 then widest, wj = widths[j], j end
+      local w = widths[j] * (TITLE[k] and 2 / 3 or 1)
+      if (LONG[k] or not numeric[j]) and w > widest and widths[j] > 12 then widest, wj = w, j end
     end
     if not wj then break end
-    widths[wj] = math.max(12, widths[wj] - (total() - total_width))
+    widths[wj] = widths[wj] - 1
+    over = over - 1
   end
   local mode = opts.bidi or pretty.options.bidi
   local function line(values, is_header)

@@ -1,0 +1,394 @@
+-- The akhbar command (bin/akhbar), run as an analyst runs it: in a child
+-- process, on a corpus file made from the five seed articles.
+-- luacheck: std +busted
+local helper = require "helper"
+local run = require "cli_helper"
+
+local akhbar_cmd = run.akhbar
+
+local COMMANDS = { "import", "search", "entities", "quotes", "stories", "timeline", "sql", "run", "shell" }
+
+-- One corpus of the seeds for the whole file (each command only reads it).
+local db, remove_db
+local ids = {} -- seed file number -> article id, found by content
+
+local function seed_id(n)
+  if not ids[n] then
+    local text = helper.seed(n)
+    -- The seed's first long line is a stable piece of its text.
+    local probe = text:match("[^\n]+\n[^\n]*\n?([^\n][^\n][^\n][^\n]+)") or text:sub(1, 200)
+    probe = probe:sub(1, 60):gsub("[\128-\191]+$", "")
+    local out = akhbar_cmd("sql", db, "SELECT id FROM articles WHERE instr(text, ?) > 0", probe, "--json")
+    ids[n] = tonumber(run.json_get(run.lines(out)[1], "$.id"))
+  end
+  return ids[n]
+end
+
+lazy_setup(function()
+  db, remove_db = run.tmpdb()
+  local out, err, code = akhbar_cmd("import", db, helper.seeds_dir)
+  assert(code == 0, "import of the seeds failed: " .. out .. err)
+end)
+
+lazy_teardown(function() remove_db() end)
+
+describe("akhbar (no command)", function()
+  it("lists every command and exits 2 when given nothing", function()
+    local out, _, code = akhbar_cmd()
+    assert.equal(2, code)
+    for _, cmd in ipairs(COMMANDS) do assert.truthy(out:find("\n  " .. cmd .. " ", 1, true), cmd) end
+  end)
+
+  it("prints the same list for --help and exits 0", function()
+    local out, _, code = akhbar_cmd("--help")
+    assert.equal(0, code)
+    assert.truthy(out:find("Usage: akhbar COMMAND", 1, true))
+  end)
+
+  it("names an unknown command on stderr, lists the real ones and exits 2", function()
+    local out, err, code = akhbar_cmd("serach", db, "سوريا")
+    assert.equal(2, code)
+    assert.equal("", out)
+    assert.truthy(err:find("unknown command 'serach'", 1, true))
+    assert.truthy(err:find("  search DB QUERY", 1, true))
+  end)
+
+  it("prints the module version for --version", function()
+    local out, _, code = akhbar_cmd("--version")
+    assert.equal(0, code)
+    assert.truthy(out:match("^akhbar %d+%.%d+"))
+  end)
+end)
+
+describe("--help", function()
+  for _, cmd in ipairs(COMMANDS) do
+    it("explains `akhbar " .. cmd .. "` with its usage and an example, without touching a corpus", function()
+      local out, err, code = akhbar_cmd(cmd, "--help")
+      assert.equal(0, code, err)
+      assert.truthy(out:find("^Usage: akhbar " .. cmd))
+      assert.truthy(out:find("Example", 1, true) or out:find("  akhbar " .. cmd, 1, true))
+    end)
+  end
+
+  it("works after the arguments too, and through `akhbar help COMMAND`", function()
+    local a = akhbar_cmd("search", "/nonexistent/x.db", "سوريا", "--help")
+    local b = akhbar_cmd("help", "search")
+    assert.truthy(a:find("^Usage: akhbar search"))
+    assert.equal(a, b)
+  end)
+end)
+
+describe("akhbar import", function()
+  it("creates a corpus from the seed directory and reports what it added", function()
+    local p, rm = run.tmpdb()
+    finally(rm)
+    local out, _, code = akhbar_cmd("import", p, helper.seeds_dir)
+    assert.equal(0, code)
+    assert.truthy(out:find("5 added", 1, true))
+    assert.truthy(out:find("akhbar.Corpus (" .. p:match("[^/]+$") .. ", 5 articles)", 1, true))
+  end)
+
+  it("adds nothing the second time: the articles are recognised as duplicates", function()
+    local out, _, code = akhbar_cmd("import", db, helper.seeds_dir)
+    assert.equal(0, code)
+    assert.truthy(out:find("0 added, 5 duplicates", 1, true), out)
+  end)
+
+  it("names a missing input path, imports the others and exits 1", function()
+    local p, rm = run.tmpdb()
+    finally(rm)
+    local _, seed = helper.seed(2)
+    local out, err, code = akhbar_cmd("import", p, "/nonexistent/articles", seed)
+    assert.equal(1, code)
+    assert.truthy(err:find("/nonexistent/articles does not exist", 1, true))
+    assert.truthy(out:find("1 added", 1, true))
+  end)
+
+  it("asks for a path when given only the corpus", function()
+    local _, err, code = akhbar_cmd("import", "x.db")
+    assert.equal(2, code)
+    assert.truthy(err:find("missing PATH", 1, true))
+    assert.truthy(err:find("akhbar import --help", 1, true))
+  end)
+
+  it("loads JSON Lines from the real corpus, with their outlets and dates", function()
+    local slice = run.real_slice(60)
+    if not slice then pending("the real corpus is absent") return end
+    local p, rm = run.tmpdb()
+    finally(function() rm() os.remove(slice) end)
+    local out, _, code = akhbar_cmd("import", p, slice, "--quiet")
+    assert.equal(0, code)
+    assert.equal("", out)
+    out = akhbar_cmd("sql", p, "SELECT count(*) AS n, count(source) AS s, count(published) AS d FROM articles",
+      "--json")
+    local n = run.json_get(out, "$.n")
+    assert.is_true(n > 40)
+    assert.equal(n, run.json_get(out, "$.s"))
+    assert.equal(n, run.json_get(out, "$.d"))
+  end)
+end)
+
+describe("akhbar search", function()
+  it("finds the clitic forms of a word and marks the match in the snippet", function()
+    local out, _, code = akhbar_cmd("search", db, "سوريا")
+    assert.equal(0, code)
+    -- Seed 000's headline has only بسوريا, yet it is a hit.
+    assert.truthy(out:find("موسكو تنفي تعزيز وجودها العسكري بسوريا", 1, true))
+    assert.truthy(out:find("[سوريا]", 1, true))
+    assert.truthy(out:find("of 2 matching articles", 1, true))
+  end)
+
+  it("writes JSON Lines with --json, best hit first", function()
+    local out, _, code = akhbar_cmd("search", db, "لافروف", "--json")
+    assert.equal(0, code)
+    local lines = run.lines(out)
+    assert.equal(4, #lines) -- Lavrov is named in seeds 000, 001, 002 and 004
+    local last = math.huge
+    for _, l in ipairs(lines) do
+      assert.is_true(run.json_valid(l), l)
+      local score = run.json_get(l, "$.score")
+      assert.is_true(score <= last)
+      last = score
+      assert.truthy(run.json_get(l, "$.snippet"):find("[لافروف]", 1, true))
+    end
+  end)
+
+  it("writes CSV with a byte order mark and the same columns whatever the first hit lacks", function()
+    local out, _, code = akhbar_cmd("search", db, "سوريا", "--csv", "--bom")
+    assert.equal(0, code)
+    assert.equal("\u{FEFF}id,score,date,source,title,snippet,url\r\n", out:sub(1, 43))
+  end)
+
+  it("restricts hits to an outlet with --source", function()
+    local out = akhbar_cmd("search", db, "بيسكوف", "--source", "sana", "--json")
+    local lines = run.lines(out)
+    assert.equal(1, #lines) -- seed 003; seed 001 (RT) has no outlet
+    assert.equal("sana", run.json_get(lines[1], "$.source"))
+    assert.equal(seed_id(3), run.json_get(lines[1], "$.id"))
+  end)
+
+  it("restricts hits to a period with --from and --to", function()
+    local out = akhbar_cmd("search", db, "لافروف", "--from", "2015-09-01", "--to", "2015-09-30", "--json")
+    local lines = run.lines(out)
+    assert.equal(1, #lines) -- only seed 000 carries a date (10 September 2015)
+    assert.equal("2015-09-10", run.json_get(lines[1], "$.date"))
+  end)
+
+  it("stops at --limit", function()
+    local out = akhbar_cmd("search", db, "روسيا", "--limit", "2", "--json")
+    assert.equal(2, #run.lines(out))
+  end)
+
+  it("says how to create a corpus that does not exist, and creates none", function()
+    local p = helper.tmpname(".db")
+    os.remove(p)
+    local out, err, code = akhbar_cmd("search", p, "سوريا")
+    assert.equal(1, code)
+    assert.equal("", out)
+    assert.truthy(err:find("no corpus at " .. p, 1, true))
+    assert.truthy(err:find("akhbar import " .. p .. " PATH", 1, true))
+    assert.is_nil(io.open(p, "rb"))
+  end)
+
+  it("explains a malformed query with the query syntax", function()
+    local _, err, code = akhbar_cmd("search", db, '"سوريا')
+    assert.equal(1, code)
+    assert.truthy(err:find("^akhbar search: malformed query '\"سوريا'"))
+    assert.truthy(err:find("NEAR(a b, 10)", 1, true))
+  end)
+
+  it("rejects a limit that is not a number, with exit code 2", function()
+    local _, err, code = akhbar_cmd("search", db, "سوريا", "--limit", "ten")
+    assert.equal(2, code)
+    assert.truthy(err:find("--limit expects a whole number, got 'ten'", 1, true))
+  end)
+
+  it("rejects a date that is not YYYY-MM-DD", function()
+    local _, err, code = akhbar_cmd("search", db, "سوريا", "--from", "10/9/2015")
+    assert.equal(2, code)
+    assert.truthy(err:find("--from expects a date as YYYY-MM-DD", 1, true))
+  end)
+
+  it("rejects an unknown option and points to --help", function()
+    local _, err, code = akhbar_cmd("search", db, "سوريا", "--outlet", "rt")
+    assert.equal(2, code)
+    assert.truthy(err:find("unknown option --outlet", 1, true))
+    assert.truthy(err:find("akhbar search --help", 1, true))
+  end)
+end)
+
+describe("akhbar entities", function()
+  it("lists the entities named in most articles, with their counts", function()
+    local out, _, code = akhbar_cmd("entities", db, "--json", "--limit", "5")
+    assert.equal(0, code)
+    local first = run.lines(out)[1]
+    -- Every seed names Syria (سوريا or سورية).
+    assert.equal("syria", run.json_get(first, "$.id"))
+    assert.equal(5, run.json_get(first, "$.articles"))
+  end)
+
+  it("with a name, lists who is named in the same articles and the outlets", function()
+    local out, _, code = akhbar_cmd("entities", db, "داعش", "--type", "person")
+    assert.equal(0, code)
+    assert.truthy(out:find("named with داعش (articles):", 1, true))
+    assert.truthy(out:find("سيرغي لافروف", 1, true))
+    assert.truthy(out:find("\noutlets:\n", 1, true))
+    assert.is_nil(out:find("place", 1, true))
+  end)
+
+  it("counts co-occurrence in articles, as SQL over the mentions table does", function()
+    local out = akhbar_cmd("entities", db, "داعش", "--json")
+    local sql = [[SELECT count(DISTINCT m2.article) AS n FROM mentions m1 JOIN mentions m2
+      ON m2.article = m1.article WHERE m1.entity = 'isis' AND m2.entity = ?]]
+    for _, l in ipairs(run.lines(out)) do
+      local id = run.json_get(l, "$.id")
+      local check = akhbar_cmd("sql", db, sql, id, "--json")
+      assert.equal(run.json_get(check, "$.n"), run.json_get(l, "$.count"), id)
+    end
+  end)
+
+  it("names an unknown entity and how to list the known ones", function()
+    local _, err, code = akhbar_cmd("entities", db, "فلان")
+    assert.equal(1, code)
+    assert.truthy(err:find("unknown entity 'فلان'", 1, true))
+    assert.truthy(err:find("`akhbar entities DB` lists", 1, true))
+  end)
+end)
+
+describe("akhbar quotes", function()
+  it("lists what a speaker said with date, outlet and verb", function()
+    local out, _, code = akhbar_cmd("quotes", db, "--speaker", "لافروف", "--verb", "نفى")
+    assert.equal(0, code)
+    assert.truthy(out:find("2015-09-10", 1, true))
+    assert.truthy(out:find("سيرغي لافروف — نفى (denial)", 1, true))
+    -- The denied words as they stand in seed 000.
+    local words = "اتخاذ روسيا أية خطوات لتعزيز وجودها العسكري في سوريا"
+    assert.truthy(helper.seed(0):find(words, 1, true))
+    assert.truthy(out:find(words, 1, true))
+    assert.truthy(out:find("2 quotes\n", 1, true))
+  end)
+
+  it("writes JSON Lines whose speakers all match", function()
+    local out = akhbar_cmd("quotes", db, "--speaker", "بيسكوف", "--json")
+    local lines = run.lines(out)
+    assert.is_true(#lines >= 2)
+    for _, l in ipairs(lines) do
+      assert.truthy(run.json_get(l, "$.speaker"):find("بيسكوف", 1, true))
+    end
+  end)
+
+  it("requires --speaker", function()
+    local _, err, code = akhbar_cmd("quotes", db)
+    assert.equal(2, code)
+    assert.truthy(err:find("--speaker NAME is required", 1, true))
+  end)
+end)
+
+describe("akhbar stories", function()
+  it("joins the RT and SANA reports of Peskov's statement into one story", function()
+    local out, _, code = akhbar_cmd("stories", db, "--json")
+    assert.equal(0, code)
+    local members = {}
+    for _, l in ipairs(run.lines(out)) do
+      local m = run.json_get(l, "$.members")
+      members[#members + 1] = m
+    end
+    assert.same({ seed_id(1) .. " " .. seed_id(3) }, members)
+  end)
+
+  it("prints stories as a table with who ran it first", function()
+    local out = akhbar_cmd("stories", db)
+    assert.truthy(out:find("first_outlet", 1, true))
+    assert.truthy(out:find("الكرملين: إن طلبت دمشق قوات روسية", 1, true))
+  end)
+end)
+
+describe("akhbar timeline", function()
+  it("draws articles per month as bars", function()
+    local out, _, code = akhbar_cmd("timeline", db, "لافروف")
+    assert.equal(0, code)
+    assert.truthy(out:find("لافروف: articles per month", 1, true))
+    assert.truthy(out:find("\n2015%-09 +1  █"))
+  end)
+
+  it("writes CSV with --csv", function()
+    local out = akhbar_cmd("timeline", db, "بيسكوف", "--csv")
+    assert.equal("period,total", out:match("^([^\r]+)\r\n"):sub(1, 12))
+    assert.truthy(out:find("\r\n2015-09,1", 1, true))
+  end)
+
+  it("writes an SVG plot with --svg", function()
+    local svg = helper.tmpname(".svg")
+    finally(function() os.remove(svg) end)
+    local out, _, code = akhbar_cmd("timeline", db, "سوريا", "--svg", svg)
+    assert.equal(0, code)
+    assert.truthy(out:find("-> " .. svg, 1, true))
+    local text = run.slurp(svg)
+    assert.truthy(text:find("<svg xmlns=\"http://www.w3.org/2000/svg\"", 1, true))
+    assert.is_true(run.xml_ok(text))
+  end)
+end)
+
+describe("akhbar sql", function()
+  it("binds values to the ? parameters", function()
+    local out, _, code = akhbar_cmd("sql", db, "SELECT count(*) AS n FROM articles WHERE source = ?", "sana", "--json")
+    assert.equal(0, code)
+    assert.equal(3, run.json_get(out, "$.n")) -- seeds 002, 003, 004 carry the «موسكو – سانا» dateline
+  end)
+
+  it("refuses to change the corpus", function()
+    local _, err, code = akhbar_cmd("sql", db, "DELETE FROM articles")
+    assert.equal(1, code)
+    assert.truthy(err:find("only read-only statements are allowed", 1, true))
+    local out = akhbar_cmd("sql", db, "SELECT count(*) AS n FROM articles", "--json")
+    assert.equal(5, run.json_get(out, "$.n"))
+  end)
+end)
+
+describe("akhbar run", function()
+  it("runs a script with the corpus open as c and its arguments in arg and ...", function()
+    local script = helper.tmpname(".lua")
+    finally(function() os.remove(script) end)
+    local f = assert(io.open(script, "w"))
+    f:write([[
+local n = 0
+for _ in c:search(arg[1]) do n = n + 1 end
+print(tostring(c), n, select("#", ...), ...)
+]])
+    f:close()
+    local out, err, code = akhbar_cmd("run", db, script, "بيسكوف", "x")
+    assert.equal(0, code, err)
+    local hits = #run.lines((akhbar_cmd("search", db, "بيسكوف", "--json")))
+    assert.equal(("akhbar.Corpus (%s, 5 articles)\t%d\t2\tبيسكوف\tx\n"):format(db:match("[^/]+$"), hits), out)
+  end)
+
+  it("reports the script's own error with its line and exits 1", function()
+    local script = helper.tmpname(".lua")
+    finally(function() os.remove(script) end)
+    local f = assert(io.open(script, "w"))
+    f:write("local x = 1\nerror('no such outlet')\n")
+    f:close()
+    local _, err, code = akhbar_cmd("run", db, script)
+    assert.equal(1, code)
+    assert.truthy(err:find(script .. ":2: no such outlet", 1, true))
+    assert.is_nil(err:find("cli.lua", 1, true))
+  end)
+
+  it("names a script that does not exist", function()
+    local _, err, code = akhbar_cmd("run", db, "/nonexistent/script.lua")
+    assert.equal(1, code)
+    assert.truthy(err:find("/nonexistent/script.lua does not exist", 1, true))
+  end)
+end)
+
+describe("akhbar shell (input from a pipe)", function()
+  it("prints the value of each expression and drains iterators into a table", function()
+    local out, err, code = akhbar_cmd("shell", db, {
+      stdin = 'akhbar.stem("بسوريا", "clitics")\nc:search("بيسكوف", {limit = 1})\n',
+    })
+    assert.equal(0, code, err)
+    assert.truthy(out:find("\nسوريا\n", 1, true))
+    assert.truthy(out:find("id  score", 1, true))
+    assert.truthy(out:find("(1 row)", 1, true))
+  end)
+end)
