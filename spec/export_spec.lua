@@ -1,0 +1,261 @@
+-- akhbar.export: results out to JSON Lines, CSV, GraphML, GEXF and SVG,
+-- read back with independent parsers (SQLite's JSON functions, the sqlite3
+-- shell's CSV import, xmllint).
+-- luacheck: std +busted
+local helper = require "helper"
+local run = require "cli_helper"
+local akhbar = require "akhbar"
+local export = require "akhbar.export"
+
+-- The seeds, each given an outlet and a date so timelines have shape:
+-- seed n is published on DATES[n] by OUTLETS[n].
+local DATES = { [0] = "2015-09-10", "2015-09-18", "2015-11-02", "2015-09-19", "2016-01-20" }
+local OUTLETS = { [0] = "rt", "rt", "sana", "sana", "sana" }
+
+local c
+lazy_setup(function()
+  c = akhbar.open(":memory:")
+  for n = 0, 4 do
+    assert(c:add { text = (helper.seed(n)), published = DATES[n], source = OUTLETS[n] })
+  end
+end)
+lazy_teardown(function() c:close() end)
+
+local function tmp(suffix)
+  local p = helper.tmpname(suffix)
+  finally(function() os.remove(p) end)
+  return p
+end
+
+describe("akhbar.export.jsonl", function()
+  it("writes one JSON object per line: the hits of a search, in order", function()
+    local p = tmp(".jsonl")
+    local n = export.jsonl(p, c:search("سوريا"))
+    local lines = run.lines(run.slurp(p))
+    assert.equal(n, #lines)
+    local i = 0
+    for hit in c:search("سوريا") do
+      i = i + 1
+      assert.is_true(run.json_valid(lines[i]))
+      assert.equal(hit.id, run.json_get(lines[i], "$.id"))
+      assert.equal(hit.title, run.json_get(lines[i], "$.title"))
+      assert.equal(hit.snippet, run.json_get(lines[i], "$.snippet"))
+    end
+    assert.equal(i, n)
+  end)
+
+  it("writes (entity, count) pairs from c:cooccur as objects with a count", function()
+    local p = tmp(".jsonl")
+    export.jsonl({ path = p, names = { "entity", "count" } }, c:cooccur("لافروف", { limit = 3 }))
+    local i = 0
+    for e, count in c:cooccur("لافروف", { limit = 3 }) do
+      i = i + 1
+      local line = run.lines(run.slurp(p))[i]
+      assert.equal(e.id, run.json_get(line, "$.id"))
+      assert.equal(e.name, run.json_get(line, "$.name"))
+      assert.equal(count, run.json_get(line, "$.count"))
+    end
+    assert.equal(3, i)
+  end)
+
+  it("escapes quotes, backslashes, line breaks and control characters so they read back the same", function()
+    local text = 'قال: "نحن مقتنعون"\\ \n\tتماماً\1' .. "\u{2028}"
+    local line = export.json { text = text }
+    assert.is_nil(line:find("\n", 1, true))
+    assert.equal(text, run.json_get(line, "$.text"))
+  end)
+
+  it("replaces bytes that are not UTF-8 with U+FFFD, so the line is still valid JSON", function()
+    local line = export.json { title = "سوريا\xD8" }
+    assert.is_true(run.json_valid(line))
+    assert.equal("سوريا\u{FFFD}", run.json_get(line, "$.title"))
+  end)
+
+  it("writes lists as arrays and records as objects, nested", function()
+    local s = c:stories { min_size = 2 }()
+    local line = export.json(s)
+    assert.equal(s.size, run.json_get(line, "$.size"))
+    assert.equal(s.members[2].id, run.json_get(line, "$.members[1].id"))
+    assert.equal("[]", export.json {})
+  end)
+
+  it("returns nil and a message for a path it cannot write", function()
+    local n, err = export.jsonl("/nonexistent/dir/x.jsonl", c:search("سوريا"))
+    assert.is_nil(n)
+    assert.truthy(err:find("cannot write /nonexistent/dir/x.jsonl", 1, true))
+  end)
+end)
+
+describe("akhbar.export.csv", function()
+  it("quotes fields holding commas, quotes or line breaks as RFC 4180 says", function()
+    local p = tmp(".csv")
+    export.csv({ path = p, columns = { "id", "title", "text" } },
+      { { id = 1, title = 'قال "لافروف"، نعم, لا', text = "سطر\nسطر" } })
+    assert.equal('id,title,text\r\n1,"قال ""لافروف""، نعم, لا","سطر\nسطر"\r\n', run.slurp(p))
+  end)
+
+  it("starts with a UTF-8 byte order mark only when asked (bom = true)", function()
+    local a, b = tmp(".csv"), tmp(".csv")
+    export.csv({ path = a, bom = true }, c:search("لافروف"))
+    export.csv(b, c:search("لافروف"))
+    assert.equal("\239\187\191", run.slurp(a):sub(1, 3))
+    assert.equal("id,", run.slurp(b):sub(1, 3))
+    assert.equal(run.slurp(b), run.slurp(a):sub(4))
+  end)
+
+  it("reads back into the sqlite3 shell with the same rows and Arabic text", function()
+    if not os.execute("command -v sqlite3 >/dev/null 2>&1") then pending("no sqlite3 shell") return end
+    local p = tmp(".csv")
+    local n = export.csv(p, c:quotes { speaker = "لافروف" })
+    local out = run.sh(("env -u LD_PRELOAD sqlite3 :memory: '.import --csv %s q' "
+      .. "\"SELECT count(*) || '|' || sum(text LIKE '%%لافروف%%' OR speaker LIKE '%%لافروف%%') FROM q\""):format(p))
+    assert.equal(n .. "|" .. n, out:match("^(%S+)"))
+  end)
+
+  it("takes its columns from the first rows together, so a field missing at first is kept", function()
+    local p = tmp(".csv")
+    export.csv(p, { { id = 1, title = "أ" }, { id = 2, title = "ب", date = "2015-09-10" } })
+    assert.equal("id,date,title\r\n1,,أ\r\n2,2015-09-10,ب\r\n", run.slurp(p))
+  end)
+
+  it("uses another separator when asked (sep = \";\" for spreadsheets in Arabic locales)", function()
+    local p = tmp(".csv")
+    export.csv({ path = p, sep = ";" }, { { id = 1, title = "روسيا; سوريا" } })
+    assert.equal('id;title\r\n1;"روسيا; سوريا"\r\n', run.slurp(p))
+  end)
+end)
+
+describe("akhbar.export.network", function()
+  local graph
+  lazy_setup(function() graph = export.network(c, "داعش", { limit = 4 }) end)
+
+  it("puts the entity itself at the centre, under its id and name", function()
+    assert.same({ id = "isis", label = "داعش", type = "org", seed = true }, {
+      id = graph.nodes[1].id, label = graph.nodes[1].label, type = graph.nodes[1].type, seed = graph.nodes[1].seed })
+  end)
+
+  it("adds the entities most often named with it", function()
+    local expected = {}
+    for e in c:cooccur("داعش", { limit = 4 }) do expected[#expected + 1] = e.id end
+    local got = {}
+    for i = 2, #graph.nodes do got[#got + 1] = graph.nodes[i].id end
+    assert.same(expected, got)
+  end)
+
+  it("weighs each edge by the articles naming both ends", function()
+    assert.is_true(#graph.edges >= 4)
+    for _, e in ipairs(graph.edges) do
+      local row = c:one([[SELECT count(DISTINCT a.article) AS n FROM mentions a JOIN mentions b
+        ON b.article = a.article WHERE a.entity = ? AND b.entity = ?]], e.source, e.target)
+      assert.equal(row.n, e.weight, e.source .. "-" .. e.target)
+    end
+  end)
+end)
+
+describe("akhbar.export.graphml and gexf", function()
+  local graph
+  lazy_setup(function() graph = export.network(c, "داعش", { limit = 4 }) end)
+
+  it("writes well-formed GraphML with one node and one edge element per node and edge", function()
+    local p = tmp(".graphml")
+    assert.equal(#graph.nodes, export.graphml(p, graph))
+    local text = run.slurp(p)
+    assert.is_true(run.xml_ok(text))
+    assert.equal(#graph.nodes, select(2, text:gsub("<node ", "")))
+    assert.equal(#graph.edges, select(2, text:gsub("<edge ", "")))
+    assert.truthy(text:find('<node id="isis"><data key="n_degree">%d+</data><data key="n_label">داعش</data>'))
+    assert.truthy(text:find('<key id="e_weight" for="edge" attr.name="weight" attr.type="int"/>', 1, true))
+  end)
+
+  it("writes well-formed GEXF 1.3 with labels and weights for Gephi", function()
+    local p = tmp(".gexf")
+    export.gexf(p, graph)
+    local text = run.slurp(p)
+    assert.is_true(run.xml_ok(text))
+    assert.truthy(text:find('<gexf xmlns="http://gexf.net/1.3"', 1, true))
+    assert.equal(#graph.nodes, select(2, text:gsub("<node ", "")))
+    for _, e in ipairs(graph.edges) do
+      assert.truthy(text:find(('source="%s" target="%s" weight="%d"'):format(e.source, e.target, e.weight), 1, true))
+    end
+  end)
+
+  it("escapes markup in names and drops the control characters XML forbids", function()
+    local g = { nodes = { { id = "a&b", label = 'قال "<لا>"\1' }, { id = "c" } },
+      edges = { { source = "a&b", target = "c", weight = 1.5 } } }
+    for _, write in ipairs { export.graphml, export.gexf } do
+      local p = tmp(".xml")
+      write(p, g)
+      local text = run.slurp(p)
+      assert.is_true(run.xml_ok(text))
+      assert.truthy(text:find("قال &quot;&lt;لا&gt;&quot;", 1, true))
+      assert.is_nil(text:find("\1", 1, true))
+    end
+  end)
+end)
+
+describe("akhbar.export.timeline", function()
+  it("counts the articles naming an entity per month and outlet, months without any as 0", function()
+    local tl = export.timeline(c, "لافروف")
+    -- Lavrov is in seeds 000 (rt, 2015-09), 001 (rt, 2015-09), 002 (sana, 2015-11), 004 (sana, 2016-01).
+    assert.same({ "2015-09", "2015-10", "2015-11", "2015-12", "2016-01" }, tl.periods)
+    assert.same({ ["2015-09"] = 2, ["2015-11"] = 1, ["2016-01"] = 1 }, tl.total)
+    -- Outlets by their articles naming him (2 each here), then by name.
+    assert.equal("rt", tl.series[1].name)
+    assert.same({ ["2015-09"] = 2 }, tl.series[1].counts)
+    assert.equal("sana", tl.series[2].name)
+    assert.same({ ["2015-11"] = 1, ["2016-01"] = 1 }, tl.series[2].counts)
+  end)
+
+  it("writes CSV with a row per period and a column per outlet", function()
+    local p = tmp(".csv")
+    export.timeline_csv({ path = p, bom = true }, export.timeline(c, "لافروف"))
+    assert.equal("\u{FEFF}period,total,rt,sana\r\n2015-09,2,2,0\r\n2015-10,0,0,0\r\n2015-11,1,0,1\r\n"
+      .. "2015-12,0,0,0\r\n2016-01,1,0,1\r\n", run.slurp(p))
+  end)
+
+  it("fills weeks too", function()
+    local tl = export.timeline(c, "بيسكوف", { by = "week" })
+    -- Peskov: 2015-09-10 (week 36), 2015-09-18 and 2015-09-19 (week 37).
+    assert.same({ "2015-W36", "2015-W37" }, tl.periods)
+    assert.same({ ["2015-W36"] = 1, ["2015-W37"] = 2 }, tl.total)
+  end)
+end)
+
+describe("akhbar.export.timeline_svg", function()
+  local text, tl
+  lazy_setup(function()
+    tl = export.timeline(c, "لافروف")
+    local p = helper.tmpname(".svg")
+    export.timeline_svg(p, tl)
+    text = run.slurp(p)
+    os.remove(p)
+  end)
+
+  it("is a well-formed SVG document", function()
+    assert.is_true(run.xml_ok(text))
+    assert.truthy(text:find('<svg xmlns="http://www.w3.org/2000/svg" width="900" height="480"', 1, true))
+  end)
+
+  it("is self-contained: no link, image, script, stylesheet or font file", function()
+    for _, bad in ipairs { "href", "<image", "<script", "url(", "@import", "@font-face", "<foreignObject" } do
+      assert.is_nil(text:find(bad, 1, true), bad)
+    end
+  end)
+
+  it("draws one line per outlet plus the dashed total, one point per month", function()
+    local lines = 0
+    for points in text:gmatch('<polyline[^>]-points="([^"]*)"') do
+      lines = lines + 1
+      assert.equal(#tl.periods, select(2, points:gsub("[%d.]+,[%d.]+", "")))
+    end
+    assert.equal(#tl.series + 1, lines)
+    assert.truthy(text:find('stroke-dasharray="5,4" points=', 1, true))
+  end)
+
+  it("labels the Arabic title and legend right to left, and each point with its count", function()
+    assert.truthy(text:find('direction="rtl" unicode-bidi="embed" text-anchor="middle" font-size="18"'
+      .. ' font-weight="bold">لافروف</text>', 1, true))
+    assert.truthy(text:find("<title>rt 2015-09: 2</title>", 1, true))
+    assert.truthy(text:find("<title>sana 2016-01: 1</title>", 1, true))
+  end)
+end)
