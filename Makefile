@@ -16,7 +16,7 @@ SHARED   ?= ../shared
 export AKHBAR_SHARED := $(abspath $(SHARED))
 LUA_ENV = LUA_PATH="./lua/?.lua;./lua/?/init.lua;;" LUA_CPATH="./$(BUILD)/?.so;;"
 
-.PHONY: all build demo test spec sanitize spec-asan lint rock-check bench fuzz doc install clean
+.PHONY: all build demo test spec sanitize spec-asan valgrind lint rock-check bench fuzz fuzz-ci doc install clean
 
 all: build
 
@@ -60,6 +60,12 @@ bench: build
 
 fuzz:
 	$(MAKE) -C fuzz
+
+# Every fuzz target (clang, libclang-rt-14-dev) for FUZZ_TIME seconds (20)
+# on seeds made from the sample articles (and the real corpus when present).
+FUZZ_TIME ?= 20
+fuzz-ci:
+	$(MAKE) -C fuzz ci FUZZ_TIME=$(FUZZ_TIME)
 
 doc:
 	ldoc .
