@@ -91,6 +91,32 @@ AKH_API void akh_sentences_init(akh_sentence_scanner *s, const char *text, size_
 /* 1 and [*start, *stop) filled; 0 at the end. */
 AKH_API int akh_sentences_next(akh_sentence_scanner *s, size_t *start, size_t *stop);
 
+/* ---------------------------------------------------------------- words */
+
+/* The words the attribution rules of news.lua walk: runs of non-space
+ * bytes (ASCII isspace) inside [from, to), also split at NBSP, each with the
+ * punctuation glued to it (ASCII ispunct, “ ” « » ، ؛ ؟ … – — ‘ ’ ٪) taken
+ * off both ends.  The run is [raw_start, raw_stop); the word [start, stop)
+ * (start == stop == raw_stop when the run is punctuation only).  A byte
+ * for byte port of the Lua scanner it replaces (news.words): same words,
+ * same offsets, on any input. */
+typedef struct akh_word_scanner {
+  const char *text;
+  size_t len, pos, end;
+} akh_word_scanner;
+
+AKH_API void akh_words_init(akh_word_scanner *s, const char *text, size_t len,
+                            size_t from, size_t to);
+/* 1 and the spans filled; 0 at the end. */
+AKH_API int akh_words_next(akh_word_scanner *s, size_t *raw_start, size_t *raw_stop,
+                           size_t *start, size_t *stop);
+
+/* The matching key of news.lua's fold: أ إ آ ٱ to ا, ى to ي, ة to ه, no
+ * tatweel nor harakat (U+064B-065F, U+0670), Arabic-Indic and extended
+ * digits to ASCII; every other byte copied.  `out` has room for n bytes;
+ * returns the key's length (<= n). */
+AKH_API size_t akh_news_fold(const char *s, size_t n, char *out);
+
 /* ---------------------------------------------------------------- quotes */
 
 /* One quotation: the marks at [open, open_stop) and [close, close_stop),

@@ -106,6 +106,80 @@ static int l_quote_spans(lua_State *L) {
   return 1;
 }
 
+/* Fold text[a, b) into a Lua string on the stack. */
+static void pushfold(lua_State *L, const char *s, size_t n) {
+  luaL_Buffer B;
+  char *p = luaL_buffinitsize(L, &B, n);
+  luaL_pushresultsize(&B, akh_news_fold(s, n, p));
+}
+
+/* core.news_fold(s) -> the matching key (news.fold). */
+static int l_news_fold(lua_State *L) {
+  size_t len;
+  const char *s = luaL_checklstring(L, 1, &len);
+  pushfold(L, s, len);
+  return 1;
+}
+
+/* core.news_words(text, a, b [, filter]) -> { {s=, e=, pre=, post=, key=}, ... }
+ * for text:sub(a, b) (news.words).  With a filter table: false, without
+ * building anything, when no word's key is a key of filter (a sentence with
+ * no speech verb). */
+static int l_news_words(lua_State *L) {
+  size_t len, rs, re, ws, we;
+  const char *t = luaL_checklstring(L, 1, &len);
+  lua_Integer a = luaL_checkinteger(L, 2), b = luaL_checkinteger(L, 3);
+  int filter = !lua_isnoneornil(L, 4);
+  akh_word_scanner sc;
+  lua_Integer k = 0;
+  luaL_argcheck(L, a >= 1, 2, "start must be >= 1");
+  if (filter) luaL_checktype(L, 4, LUA_TTABLE);
+  if (b < a || (size_t)a > len) {
+    lua_newtable(L);
+    return 1;
+  }
+  if (filter) {
+    int hit = 0;
+    akh_words_init(&sc, t, len, (size_t)a - 1, (size_t)b);
+    while (!hit && akh_words_next(&sc, &rs, &re, &ws, &we)) {
+      if (ws == we) continue;
+      pushfold(L, t + ws, we - ws);
+      hit = lua_rawget(L, 4) != LUA_TNIL && lua_toboolean(L, -1);
+      lua_pop(L, 1);
+    }
+    if (!hit) {
+      lua_pushboolean(L, 0);
+      return 1;
+    }
+  }
+  lua_newtable(L);
+  akh_words_init(&sc, t, len, (size_t)a - 1, (size_t)b);
+  while (akh_words_next(&sc, &rs, &re, &ws, &we)) {
+    lua_createtable(L, 0, 5);
+    if (ws == we) {
+      setint(L, "s", (lua_Integer)rs + 1);
+      setint(L, "e", (lua_Integer)rs);
+      lua_pushlstring(L, t + rs, re - rs);
+      lua_setfield(L, -2, "pre");
+      lua_pushliteral(L, "");
+      lua_setfield(L, -2, "post");
+      lua_pushliteral(L, "");
+      lua_setfield(L, -2, "key");
+    } else {
+      setint(L, "s", (lua_Integer)ws + 1);
+      setint(L, "e", (lua_Integer)we);
+      lua_pushlstring(L, t + rs, ws - rs);
+      lua_setfield(L, -2, "pre");
+      lua_pushlstring(L, t + we, re - we);
+      lua_setfield(L, -2, "post");
+      pushfold(L, t + ws, we - ws);
+      lua_setfield(L, -2, "key");
+    }
+    lua_rawseti(L, -2, ++k);
+  }
+  return 1;
+}
+
 static int l_weekday(lua_State *L) {
   int y = (int)luaL_checkinteger(L, 1), m = (int)luaL_checkinteger(L, 2), d = (int)luaL_checkinteger(L, 3);
   luaL_argcheck(L, akh_date_valid(y, m, d), 1, "not a valid Gregorian date");
@@ -156,6 +230,8 @@ static const luaL_Reg news_funcs[] = {
   {"date_scan", l_date_scan},
   {"sentence_spans", l_sentence_spans},
   {"quote_spans", l_quote_spans},
+  {"news_words", l_news_words},
+  {"news_fold", l_news_fold},
   {"weekday", l_weekday},
   {"infer_year", l_infer_year},
   {"hijri_to_gregorian", l_hijri},

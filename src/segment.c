@@ -119,3 +119,121 @@ int akh_sentences_next(akh_sentence_scanner *s, size_t *start, size_t *stop) {
   *stop = b;
   return 1;
 }
+
+/* ---------------------------------------------------------------- words
+ * A port of news.lua's words()/strip_word(), written with 1-based inclusive
+ * positions as the Lua was, so each line can be checked against it. */
+
+#define BY(i) ((unsigned char)t[(i) - 1])
+
+static int lua_space(unsigned c) { return c == ' ' || (c >= 9 && c <= 13); }
+
+static int lua_punct(unsigned c) {
+  return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
+}
+
+/* One of the glued punctuation characters of news.lua (PUNCT). */
+static int glued(const unsigned char *p, size_t n) {
+  if (n == 2) {
+    unsigned a = p[0], b = p[1];
+    return (a == 0xC2 && (b == 0xAB || b == 0xBB)) || (a == 0xD8 && (b == 0x8C || b == 0x9B || b == 0x9F)) ||
+           (a == 0xD9 && b == 0xAA);
+  }
+  if (n == 3 && p[0] == 0xE2 && p[1] == 0x80) {
+    unsigned c = p[2];
+    return c == 0x9C || c == 0x9D || c == 0xA6 || c == 0x93 || c == 0x94 || c == 0x98 || c == 0x99;
+  }
+  return 0;
+}
+
+void akh_words_init(akh_word_scanner *s, const char *text, size_t len, size_t from, size_t to) {
+  s->text = text;
+  s->len = text ? len : 0;
+  if (to > s->len) to = s->len;
+  s->pos = from + 1; /* 1-based from here on */
+  s->end = to;       /* last byte, 1-based inclusive */
+}
+
+int akh_words_next(akh_word_scanner *sc, size_t *raw_start, size_t *raw_stop, size_t *start, size_t *stop) {
+  const char *t = sc->text;
+  size_t len = sc->len, b = sc->end;
+  while (sc->pos <= b) {
+    size_t s = sc->pos, e, nb = 0, ws, we;
+    while (s <= len && lua_space(BY(s))) s++;
+    if (s > len || s > b) break;
+    e = s;
+    while (e + 1 <= len && !lua_space(BY(e + 1))) e++;
+    if (e > b) e = b;
+    for (size_t i = s; i <= e; i++) {
+      if (BY(i) == 0xC2 && i + 1 <= len && BY(i + 1) == 0xA0) { nb = i; break; }
+    }
+    if (nb) { e = nb - 1; sc->pos = nb + 2; }
+    else sc->pos = e + 1;
+    if (e < s) continue;
+    ws = s;
+    we = e;
+    while (ws <= we) {
+      unsigned c = BY(ws);
+      if (c < 128) {
+        if (lua_punct(c)) ws++;
+        else break;
+      } else if (c >= 0xC2 && c <= 0xF4) {
+        size_t n = 1;
+        while (ws + n <= len && BY(ws + n) >= 0x80 && BY(ws + n) <= 0xBF) n++;
+        if (glued((const unsigned char *)t + ws - 1, n)) ws += n;
+        else break;
+      } else break;
+    }
+    while (we >= ws) {
+      unsigned c = BY(we);
+      if (c < 128) {
+        if (lua_punct(c)) we--;
+        else break;
+      } else {
+        size_t st = we;
+        while (st > ws && BY(st) >= 128 && BY(st) < 192) st--;
+        if (glued((const unsigned char *)t + st - 1, we - st + 1)) we = st - 1;
+        else break;
+      }
+    }
+    *raw_start = s - 1;
+    *raw_stop = e;
+    if (we < ws) *start = *stop = e;
+    else { *start = ws - 1; *stop = we; }
+    return 1;
+  }
+  sc->pos = b + 1;
+  return 0;
+}
+
+#undef BY
+
+size_t akh_news_fold(const char *in, size_t n, char *out) {
+  const unsigned char *s = (const unsigned char *)in;
+  size_t i = 0, k = 0;
+  while (i < n) {
+    unsigned a = s[i];
+    if ((a == 0xD8 || a == 0xD9 || a == 0xDB) && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0xBF) {
+      unsigned b = s[i + 1];
+      i += 2;
+      if (a == 0xD8) {
+        if (b == 0xA2 || b == 0xA3 || b == 0xA5) { out[k++] = (char)0xD8; out[k++] = (char)0xA7; continue; }
+        if (b == 0xA9) { out[k++] = (char)0xD9; out[k++] = (char)0x87; continue; }
+      } else if (a == 0xD9) {
+        if (b == 0xB1) { out[k++] = (char)0xD8; out[k++] = (char)0xA7; continue; }
+        if (b == 0x89) { out[k++] = (char)0xD9; out[k++] = (char)0x8A; continue; }
+        if (b == 0x80 || (b >= 0x8B && b <= 0x9F) || b == 0xB0) continue;
+        if (b >= 0xA0 && b <= 0xA9) { out[k++] = (char)('0' + (b - 0xA0)); continue; }
+      } else if (b >= 0xB0 && b <= 0xB9) {
+        out[k++] = (char)('0' + (b - 0xB0));
+        continue;
+      }
+      out[k++] = (char)a;
+      out[k++] = (char)b;
+      continue;
+    }
+    out[k++] = (char)a;
+    i++;
+  }
+  return k;
+}
