@@ -123,7 +123,7 @@ describe("duplicates at import", function()
   end)
 end)
 
-describe("stories in SaudiNewsNet", function()
+describe("stories in SaudiNewsNet #corpus", function()
   local have = helper.have_real_corpus()
   local c, summary
   setup(function()

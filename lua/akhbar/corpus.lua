@@ -545,6 +545,15 @@ local function check_query(query, where)
   if not ok then error(("%s: invalid UTF-8 in the query at byte %d"):format(where, bad), 3) end
 end
 
+-- The query with the entity names expanded (akhbar.query), unless the
+-- caller asked for exact forms or no expansion.
+local function expanded(c, query, opts)
+  if opts.exact or opts.expand == false then return query end
+  local ok, gaz = pcall(function() return c.gazetteer and c:gazetteer() end)
+  if not ok or not gaz then return query end
+  return (require "akhbar.query".expand(query, gaz))
+end
+
 local function query_error(where, query, err)
   err = tostring(err):gsub(" in: SELECT.*$", "")
   return ("%s: malformed query '%s': %s (FTS5 syntax: words, \"phrase\", AND, OR, NOT, "
@@ -556,7 +565,10 @@ end
 -- dates on the published date, else the crawl date), exact (no stemming:
 -- only the normalised word forms), mark ({open, close} around matched
 -- words in the snippet; default {"[", "]"}; "ansi" for bold red on a
--- terminal), tokens (snippet length in words, 24).
+-- terminal), tokens (snippet length in words, 24), expand (true: a word
+-- that names a gazetteer entity also finds the entity's other names, so
+-- سوريا finds سورية; false, or exact, searches the words as written; see
+-- akhbar.query).
 -- Each hit: {id, score (higher is better), title, snippet, source, date, url}.
 -- Four values for a generic for (the fourth closes the statement on break).
 function Corpus:search(query, opts)
@@ -573,7 +585,8 @@ function Corpus:search(query, opts)
   if type(mark) ~= "table" then error("akhbar.search: opts.mark must be {open, close} or \"ansi\"", 2) end
   local ntok = math.tointeger(opts.tokens or 24) or 24
   local fts = opts.exact and "articles_exact" or "articles_fts"
-  local where, args = { fts .. " MATCH ?" }, { mark[1], mark[2], math.max(1, math.min(ntok, 64)), query }
+  local where, args = { fts .. " MATCH ?" },
+    { mark[1], mark[2], math.max(1, math.min(ntok, 64)), expanded(self, query, opts) }
   filters(opts, where, args)
   local sql = ("SELECT a.id AS id, -f.rank AS score, a.title AS title, "
     .. "snippet(%s, 1, ?, ?, '…', ?) AS snippet, a.source AS source, "
@@ -608,7 +621,7 @@ function Corpus:search(query, opts)
 end
 
 --- Number of articles matching `query` (all articles when query is nil),
--- with the filters of search (source, from, to, exact).
+-- with the filters of search (source, from, to, exact, expand).
 function Corpus:count(query, opts)
   check_open(self, "akhbar.count")
   opts = opts or {}
@@ -621,7 +634,7 @@ function Corpus:count(query, opts)
     local fts = opts.exact and "articles_exact" or "articles_fts"
     sql = ("SELECT count(*) AS n FROM %s f JOIN articles a ON a.id = f.rowid"):format(fts)
     where[1] = fts .. " MATCH ?"
-    args[1] = query
+    args[1] = expanded(self, query, opts)
   end
   filters(opts, where, args)
   if #where > 0 then sql = sql .. " WHERE " .. table.concat(where, " AND ") end
