@@ -240,21 +240,23 @@ Example:
 commands.search = {
   args = { "DB (a corpus made by `akhbar import`)", "QUERY (words, \"a phrase\", OR, NOT, NEAR(a b, 10), prefix*)" },
   min = 2, max = 2,
-  options = { source = "NAME", from = "DATE", to = "DATE", limit = "N", exact = "flag",
+  options = { source = "NAME", from = "DATE", to = "DATE", limit = "N", exact = "flag", ["no-expand"] = "flag",
     json = "flag", csv = "flag", bom = "flag", output = "FILE" },
   usage = [[
 Usage: akhbar search DB QUERY [options]
 
 Full-text search, best match first.  Words match their clitic forms
-(سوريا finds بسوريا, وسوريا); "quotes" make a phrase; OR, NOT, NEAR(a b, 10)
-and prefix* work as in SQLite FTS5.
+(سوريا finds بسوريا, وسوريا); a word naming an entity of the gazetteer also
+finds its other names (سوريا finds سورية); "quotes" make a phrase and keep
+one spelling; OR, NOT, NEAR(a b, 10) and prefix* work as in SQLite FTS5.
 
 Options:
   --source NAME     only this outlet
   --from DATE       published on or after DATE (YYYY-MM-DD)
   --to DATE         published on or before DATE
   --limit N         at most N hits (default 20)
-  --exact           match word forms exactly (no stemming)
+  --exact           match word forms exactly (no stemming, no other names)
+  --no-expand       do not add the other names of entities
 ]] .. OUTPUT_HELP .. [[
 
 
@@ -263,7 +265,7 @@ Example:
   run = function(opts, pos)
     local c = open_existing("search", pos[1])
     local sopts = { limit = opts.limit or 20, source = opts.source, from = opts.from, to = opts.to,
-      exact = opts.exact or nil }
+      exact = opts.exact or nil, expand = not opts["no-expand"] }
     if opts.json or opts.csv then
       guard("search", write_structured, "search", opts, { columns = COLUMNS.search }, c:search(pos[2], sopts))
       c:close()
