@@ -1,16 +1,26 @@
 /* automaton.c — the matcher: one pass of the token trie over a text.
  *
- * Each token of the ORIGINAL text (akh_tokenizer) is SEARCH-normalised
- * (akh_normalize with its offset map), folded (akh__fold_word) and looked
- * up in the gazetteer's token dictionary in up to four ways: as written and
- * with its proclitics removed (akh_stem, AKH_STEM_CLITICS; the article kept,
- * or put back when ل + ال was written لل), each in the plain and the variant
- * namespace.  Those lookups depend only on the token's bytes, so they are
- * cached per matcher (a direct-mapped cache of recent words): in news most
- * tokens are frequent words and the per-token cost is one hash and one
- * compare.  Matching itself is integer work: from each token, walk the trie
- * with the token ids of the following tokens, keep the longest name ending.
- * Only the first token of a name may carry proclitics. */
+ * Each token of the ORIGINAL text (akh_tokenizer) is SEARCH-normalised,
+ * folded (akh__fold_word) and looked up in the gazetteer's token dictionary
+ * in up to four ways: as written and with its proclitics removed
+ * (akh_stem, AKH_STEM_CLITICS; the article kept, or put back when ل + ال
+ * was written لل), each in the plain and the variant namespace.  Matching
+ * itself is integer work: from each token, walk the trie with the token ids
+ * of the following tokens, keep the longest name ending.  Only the first
+ * token of a name may carry proclitics.
+ *
+ * Speed (bench/bench_entities.c, figures in bench/README.md): the lookups
+ * depend only on the token's bytes, so they are cached per matcher in a
+ * direct-mapped cache of 2^17 words, one 64-byte line each, keyed by a
+ * word-at-a-time hash; an entry holds the root's child for each of the four
+ * forms, so a word that cannot start a name costs one hash and one compare,
+ * and the first trie step of one that can costs nothing.  A miss builds
+ * the plain key from a per-code-point table (normalisation and the
+ * orthographic fold are per code point, see normalize.c) with one offset
+ * map, no allocation; words with code points above U+07FF take the general
+ * path (akh_normalize).  A walk stops at a leaf without probing the edge
+ * table. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,23 +29,29 @@
 
 enum { F_ASIS = 0, F_STRIP = 1 };
 
-#define CACHE_BITS 15
-#define CACHE_MAXLEN 38 /* bytes of a cached token (19 Arabic letters) */
+#define CACHE_BITS 17
+#define CACHE_MAXLEN 32 /* bytes of a cached token (16 Arabic letters) */
 
-struct centry {
-  uint64_t h;
-  int32_t id[2][2]; /* [form][namespace] */
-  uint16_t soff;    /* start of the stripped form, relative to the token */
-  uint8_t stripped;
-  uint8_t len;      /* 0: empty slot */
+/* What a token contributes to matching, whatever its position. */
+struct tinfo {
+  int32_t next[2];  /* token id as written, per namespace: continues a name */
+  uint32_t root[4]; /* child of the root per form * 2 + namespace, 0 none */
+  uint32_t soff;    /* start of the stripped form, relative to the token */
+};
+
+struct centry { /* one cache line */
+  uint32_t check; /* high hash bits */
+  uint8_t len;    /* 0: empty slot */
+  uint8_t pad;
+  uint16_t soff;
+  int32_t next[2];
+  uint32_t root[4];
   char bytes[CACHE_MAXLEN];
 };
 
 struct mtok {
-  size_t start, stop, sentence;
-  int32_t id[2][2];
-  uint32_t soff;
-  int stripped; /* the stemmer found proclitics */
+  uint32_t start, stop, sentence;
+  struct tinfo t;
 };
 
 struct akh_matcher {
@@ -45,10 +61,47 @@ struct akh_matcher {
   struct mtok *toks;
   size_t ntoks, captoks;
   akh_buf norm;
-  char *fold;      /* fold scratch */
-  uint32_t *omap;  /* fold offset map */
+  char *fold;      /* key scratch (4 bytes of room in front) */
+  uint32_t *omap;  /* fold offset map (general path) */
+  uint32_t *cmap;  /* key byte -> offset in the token */
   size_t foldcap;
 };
+
+/* ------------------------------------------------ per-code-point key table */
+
+#define CP_FAST 0x800 /* code points below this have a table entry */
+#define CP_SLOW 0xFF
+
+struct cpkey {
+  uint8_t len; /* bytes of the key for this code point, CP_SLOW: general path */
+  char b[15];
+};
+
+static struct cpkey cptab[CP_FAST];
+static size_t cptab_max; /* longest entry */
+static pthread_once_t cptab_once = PTHREAD_ONCE_INIT;
+
+/* The key of each code point alone: premap (گ), SEARCH normalisation, the
+ * plain fold.  Both are per code point, so the key of a word is the
+ * concatenation of its code points' keys. */
+static void cptab_build(void) {
+  akh_buf b = {0};
+  char out[64];
+  for (uint32_t cp = 0; cp < CP_FAST; cp++) {
+    char enc[4];
+    size_t l = akh_utf8_encode(cp == 0x06AF ? 0x063A : cp, enc);
+    cptab[cp].len = CP_SLOW;
+    b.len = 0;
+    if (cp == 0 || akh_normalize(enc, l, AKH_PROFILE_SEARCH, &b, NULL, NULL) != AKH_OK) continue;
+    if (b.len + 1 > sizeof out) continue;
+    size_t k = akh__fold_word(b.data ? b.data : "", b.len, 0, out, NULL);
+    if (k > sizeof cptab[cp].b) continue;
+    memcpy(cptab[cp].b, out, k);
+    cptab[cp].len = (uint8_t)k;
+    if (k > cptab_max) cptab_max = k;
+  }
+  akh_buf_free(&b);
+}
 
 int akh_matcher_new(const akh_gazetteer *g, akh_matcher **out, akh_error *err) {
   akh_matcher *m = calloc(1, sizeof *m);
@@ -57,6 +110,7 @@ int akh_matcher_new(const akh_gazetteer *g, akh_matcher **out, akh_error *err) {
     free(m);
     return akh_fail(err, AKH_ENOMEM, 0, "out of memory");
   }
+  pthread_once(&cptab_once, cptab_build);
   m->g = g;
   m->generation = g->generation;
   *out = m;
@@ -70,6 +124,7 @@ void akh_matcher_free(akh_matcher *m) {
   akh_buf_free(&m->norm);
   free(m->fold);
   free(m->omap);
+  free(m->cmap);
   free(m);
 }
 
@@ -81,15 +136,19 @@ static int fold_reserve(akh_matcher *m, size_t n) {
   size_t cap = n < 256 ? 256 : n;
   char *f = malloc(cap + 4);
   uint32_t *o = malloc((cap + 4) * sizeof *o);
-  if (!f || !o) {
+  uint32_t *c = malloc((cap + 4) * sizeof *c);
+  if (!f || !o || !c) {
     free(f);
     free(o);
+    free(c);
     return AKH_ENOMEM;
   }
   free(m->fold);
   free(m->omap);
+  free(m->cmap);
   m->fold = f;
   m->omap = o;
+  m->cmap = c;
   m->foldcap = cap;
   return AKH_OK;
 }
@@ -116,18 +175,48 @@ static int is_proclitic(const char *p, size_t i) {
   return a == 0xD8 && b == 0xA8;                                        /* ب */
 }
 
-/* Compute the lookups of token text[0..n) into t (ids, soff). */
-static int analyse(akh_matcher *m, const char *text, size_t n, struct mtok *t, akh_error *err) {
+/* The plain key of token text[0..n) into m->fold + 4, its length in *k and
+ * m->cmap[i] = offset in the token of the code point that gave key byte i.
+ * Table path: 1 done, 0 the token needs the general path. */
+static int key_fast(akh_matcher *m, const char *text, size_t n, size_t *k) {
+  const unsigned char *u = (const unsigned char *)text;
+  if (n > 4096) return 0;
+  if (fold_reserve(m, n * cptab_max + 8)) return -1;
+  char *p = m->fold + 4;
+  uint32_t *map = m->cmap;
+  size_t o = 0;
+  for (size_t i = 0; i < n;) {
+    uint32_t cp;
+    size_t l;
+    if (u[i] < 0x80) {
+      cp = u[i];
+      l = 1;
+    } else if ((u[i] & 0xE0) == 0xC0 && i + 1 < n && (u[i + 1] & 0xC0) == 0x80) {
+      cp = ((uint32_t)(u[i] & 0x1F) << 6) | (u[i + 1] & 0x3F);
+      l = 2;
+    } else {
+      return 0;
+    }
+    const struct cpkey *e = &cptab[cp];
+    if (e->len == CP_SLOW) return 0;
+    for (size_t b = 0; b < e->len; b++) {
+      p[o] = e->b[b];
+      map[o++] = (uint32_t)i;
+    }
+    i += l;
+  }
+  *k = o;
+  return 1;
+}
+
+/* The same by the general path: premap, akh_normalize with its map, fold. */
+static int key_slow(akh_matcher *m, const char *text, size_t n, size_t *k, akh_error *err) {
   uint32_t *nmap = NULL;
-  int rc;
-  t->id[0][0] = t->id[0][1] = t->id[1][0] = t->id[1][1] = -1;
-  t->soff = 0;
-  t->stripped = 0;
-  m->norm.len = 0;
   char *pre;
+  m->norm.len = 0;
   const char *src = akh__premap(text, n, &pre);
   if (!src) return akh_fail(err, AKH_ENOMEM, 0, "out of memory");
-  rc = akh_normalize(src, n, AKH_PROFILE_SEARCH, &m->norm, &nmap, err);
+  int rc = akh_normalize(src, n, AKH_PROFILE_SEARCH, &m->norm, &nmap, err);
   free(pre);
   if (rc != AKH_OK) return rc;
   size_t nl = m->norm.len;
@@ -135,13 +224,26 @@ static int analyse(akh_matcher *m, const char *text, size_t n, struct mtok *t, a
     free(nmap);
     return akh_fail(err, AKH_ENOMEM, 0, "out of memory");
   }
+  *k = akh__fold_word(m->norm.data ? m->norm.data : "", nl, 0, m->fold + 4, m->omap);
+  for (size_t i = 0; i < *k; i++) m->cmap[i] = nmap[m->omap[i]];
+  free(nmap);
+  return AKH_OK;
+}
+
+/* Compute the lookups of token text[0..n) into t. */
+static int analyse(akh_matcher *m, const char *text, size_t n, struct tinfo *t, akh_error *err) {
+  const akh_gazetteer *g = m->g;
+  int32_t id[2][2] = {{-1, -1}, {-1, -1}};
+  int stripped = 0, rc;
+  size_t k = 0;
+  memset(t, 0, sizeof *t);
+  t->next[0] = t->next[1] = -1;
+  rc = key_fast(m, text, n, &k);
+  if (rc < 0) return akh_fail(err, AKH_ENOMEM, 0, "out of memory");
+  if (rc == 0 && (rc = key_slow(m, text, n, &k, err)) != AKH_OK) return rc;
+  if (k == 0) return AKH_OK;
   char *p = m->fold + 4; /* room to put an article back in front */
-  size_t k = akh__fold_word(m->norm.data ? m->norm.data : "", nl, 0, p, m->omap);
-  if (k == 0) {
-    free(nmap);
-    return AKH_OK;
-  }
-  if (lookup_form(m, p, k, t->id[F_ASIS])) goto oom;
+  if (lookup_form(m, p, k, id[F_ASIS])) goto oom;
   size_t st, sl;
   akh_stem(p, k, AKH_STEM_CLITICS, &st, &sl);
   if (st > 0 && st < k) {
@@ -163,9 +265,9 @@ static int analyse(akh_matcher *m, const char *text, size_t n, struct mtok *t, a
       from = st;
     }
     if (!same) {
-      t->stripped = 1;
-      if (lookup_form(m, s, k - (size_t)(s - p), t->id[F_STRIP])) goto oom;
-      t->soff = nmap[m->omap[from]];
+      stripped = 1;
+      t->soff = m->cmap[from];
+      if (lookup_form(m, s, k - (size_t)(s - p), id[F_STRIP])) goto oom;
     }
   } else if (k >= 8) {
     /* The stemmer keeps a lone proclitic before three letters (وحلب,
@@ -178,14 +280,22 @@ static int analyse(akh_matcher *m, const char *text, size_t n, struct mtok *t, a
         !(p[2] == (char)0xD9 && (p[3] == (char)0x88 || p[3] == (char)0x81)))
       j = 4;
     if (j) {
-      if (lookup_form(m, p + j, k - j, t->id[F_STRIP])) goto oom;
-      t->soff = nmap[m->omap[j]];
+      t->soff = m->cmap[j];
+      if (lookup_form(m, p + j, k - j, id[F_STRIP])) goto oom;
     }
   }
-  free(nmap);
+  t->next[GZ_PLAIN] = id[F_ASIS][GZ_PLAIN];
+  t->next[GZ_VARIANT] = id[F_ASIS][GZ_VARIANT];
+  for (int f = F_ASIS; f <= F_STRIP; f++)
+    for (int ns = GZ_PLAIN; ns <= GZ_VARIANT; ns++) {
+      /* A variant key of a word with its proclitics could equal a name's
+       * (للناديين folds like لندن): the variant namespace sees the word
+       * without them. */
+      if (id[f][ns] < 0 || (f == F_ASIS && ns == GZ_VARIANT && stripped)) continue;
+      t->root[f * 2 + ns] = akh__edge(g, 0, (uint32_t)id[f][ns]);
+    }
   return AKH_OK;
 oom:
-  free(nmap);
   return akh_fail(err, AKH_ENOMEM, 0, "out of memory");
 }
 
@@ -201,28 +311,29 @@ static int push_token(akh_matcher *m, const char *text, const akh_token *tk, siz
   struct mtok *t = &m->toks[m->ntoks];
   size_t n = tk->stop - tk->start;
   const char *s = text + tk->start;
-  t->start = tk->start;
-  t->stop = tk->stop;
-  t->sentence = sentence;
+  t->start = (uint32_t)tk->start;
+  t->stop = (uint32_t)tk->stop;
+  t->sentence = (uint32_t)sentence;
   if (n <= CACHE_MAXLEN) {
-    uint64_t h = akh__hash(0, s, n);
+    uint64_t h = akh__hash_bytes(0, s, n);
     struct centry *c = &m->cache[h & (((size_t)1 << CACHE_BITS) - 1)];
-    if (c->len == n && c->h == h && memcmp(c->bytes, s, n) == 0) {
-      memcpy(t->id, c->id, sizeof t->id);
-      t->soff = c->soff;
-      t->stripped = c->stripped;
+    uint32_t check = (uint32_t)(h >> 32);
+    if (c->len == n && c->check == check && memcmp(c->bytes, s, n) == 0) {
+      memcpy(t->t.next, c->next, sizeof c->next);
+      memcpy(t->t.root, c->root, sizeof c->root);
+      t->t.soff = c->soff;
     } else {
-      int rc = analyse(m, s, n, t, err);
+      int rc = analyse(m, s, n, &t->t, err);
       if (rc) return rc;
-      c->h = h;
+      c->check = check;
       c->len = (uint8_t)n;
       memcpy(c->bytes, s, n);
-      memcpy(c->id, t->id, sizeof t->id);
-      c->soff = (uint16_t)t->soff;
-      c->stripped = (uint8_t)t->stripped;
+      memcpy(c->next, t->t.next, sizeof c->next);
+      memcpy(c->root, t->t.root, sizeof c->root);
+      c->soff = (uint16_t)t->t.soff;
     }
   } else {
-    int rc = analyse(m, s, n, t, err);
+    int rc = analyse(m, s, n, &t->t, err);
     if (rc) return rc;
   }
   m->ntoks++;
@@ -245,21 +356,21 @@ static int has_break(const char *s, size_t n) {
   return 0;
 }
 
-/* Walk the trie from token i in namespace ns starting with token id `first`.
- * Returns the token count of the longest name, 0 if none; *ent set. */
-static size_t walk(const akh_matcher *m, size_t i, int ns, int32_t first, int32_t *ent) {
+/* Walk the trie from token i in namespace ns, starting at the root's child
+ * `node`.  Returns the token count of the longest name, 0 if none; *ent set. */
+static size_t walk(const akh_matcher *m, size_t i, int ns, uint32_t node, int32_t *ent) {
   const akh_gazetteer *g = m->g;
-  uint32_t node = akh__edge(g, 0, (uint32_t)first);
   size_t best = 0, j = i;
-  while (node) {
-    if (g->nodes[node].ent >= 0) {
+  uint32_t sentence = m->toks[i].sentence;
+  for (;;) {
+    const struct gz_node *nd = &g->nodes[node];
+    if (nd->ent >= 0) {
       best = j - i + 1;
-      *ent = g->nodes[node].ent;
+      *ent = nd->ent;
     }
-    if (j + 1 >= m->ntoks || m->toks[j + 1].sentence != m->toks[i].sentence) break;
-    int32_t id = m->toks[j + 1].id[F_ASIS][ns];
-    if (id < 0) break;
-    node = akh__edge(g, node, (uint32_t)id);
+    if (!nd->nkids || j + 1 >= m->ntoks || m->toks[j + 1].sentence != sentence) break;
+    int32_t id = m->toks[j + 1].t.next[ns];
+    if (id < 0 || !(node = akh__edge(g, node, (uint32_t)id))) break;
     j++;
   }
   return best;
@@ -291,18 +402,19 @@ int akh_matcher_run(akh_matcher *m, const char *text, size_t len, akh_match_fn f
 
   for (size_t i = 0; i < m->ntoks;) {
     const struct mtok *t = &m->toks[i];
+    if (!(t->t.root[0] | t->t.root[1] | t->t.root[2] | t->t.root[3])) {
+      i++;
+      continue;
+    }
     size_t best = 0;
     int32_t best_ent = -1;
     int best_form = F_ASIS;
     for (int f = F_ASIS; f <= F_STRIP; f++)
       for (int ns = GZ_PLAIN; ns <= GZ_VARIANT; ns++) {
-        if (t->id[f][ns] < 0) continue;
-        /* A variant key of a word with its proclitics could equal a name's
-         * (للناديين folds like لندن): the variant namespace sees the word
-         * without them. */
-        if (f == F_ASIS && ns == GZ_VARIANT && t->stripped) continue;
+        uint32_t node = t->t.root[f * 2 + ns];
+        if (!node) continue;
         int32_t ent = -1;
-        size_t len_ = walk(m, i, ns, t->id[f][ns], &ent);
+        size_t len_ = walk(m, i, ns, node, &ent);
         if (len_ > best) {
           best = len_;
           best_ent = ent;
@@ -315,7 +427,7 @@ int akh_matcher_run(akh_matcher *m, const char *text, size_t len, akh_match_fn f
     }
     akh_entity_match mt;
     mt.entity = (size_t)best_ent;
-    mt.start = t->start + (best_form == F_STRIP ? t->soff : 0);
+    mt.start = t->start + (best_form == F_STRIP ? t->t.soff : 0);
     mt.stop = m->toks[i + best - 1].stop;
     mt.sentence = t->sentence;
     mt.ntokens = best;

@@ -203,15 +203,6 @@ fail:
 
 /* ---------------------------------------------------------------- hashing */
 
-uint64_t akh__hash(int mode, const char *s, size_t n) {
-  uint64_t h = 0xcbf29ce484222325ull ^ (uint64_t)(mode + 1);
-  for (size_t i = 0; i < n; i++) {
-    h ^= (unsigned char)s[i];
-    h *= 0x100000001b3ull;
-  }
-  return h ^ (h >> 29);
-}
-
 static uint64_t mix64(uint64_t x) {
   x ^= x >> 33;
   x *= 0xff51afd7ed558ccdull;
@@ -305,6 +296,7 @@ static int node_new(akh_gazetteer *g, uint32_t *id) {
     g->capnodes = cap;
   }
   g->nodes[g->nnodes].ent = -1;
+  g->nodes[g->nnodes].nkids = 0;
   *id = (uint32_t)g->nnodes++;
   return AKH_OK;
 }
@@ -319,6 +311,7 @@ static int edge_child(akh_gazetteer *g, uint32_t node, uint32_t tok, uint32_t *c
   while (g->edges[i].child) i = (i + 1) & mask;
   g->edges[i].key = key;
   g->edges[i].child = c;
+  g->nodes[node].nkids++;
   g->nedges++;
   *child = c;
   return AKH_OK;

@@ -5,6 +5,7 @@
 #define AKH_GAZETTEER_INT_H
 
 #include <stdint.h>
+#include <string.h>
 
 #include "akhbar.h"
 
@@ -34,7 +35,8 @@ struct gz_edge { /* (node, tok) -> child; child 0 marks an empty slot */
 };
 
 struct gz_node {
-  int32_t ent; /* entity index of a name ending here, -1 */
+  int32_t ent;    /* entity index of a name ending here, -1 */
+  uint32_t nkids; /* edges out of this node: a walk stops at a leaf without probing */
 };
 
 struct akh_gazetteer {
@@ -65,7 +67,38 @@ size_t akh__fold_word(const char *s, size_t n, int variant, char *out, uint32_t 
  * to normalise (s itself when there is no گ).  NULL when out of memory. */
 const char *akh__premap(const char *s, size_t n, char **tmp);
 
-uint64_t akh__hash(int mode, const char *s, size_t n);
+/* A word-at-a-time hash of short strings (names, words, ids): 8 bytes per
+ * multiply instead of FNV-1a's one byte; the tail is read with two
+ * overlapping loads, so no byte outside s[0..n) is touched. */
+static inline uint64_t akh__hash_bytes(uint64_t seed, const char *s, size_t n) {
+  const unsigned char *u = (const unsigned char *)s;
+  uint64_t h = seed ^ ((uint64_t)n * 0x9E3779B97F4A7C15ull), w;
+  while (n > 8) {
+    memcpy(&w, u, 8);
+    h = (h ^ w) * 0xbf58476d1ce4e5b9ull;
+    h ^= h >> 31;
+    u += 8;
+    n -= 8;
+  }
+  if (n >= 4) {
+    uint32_t a, b;
+    memcpy(&a, u, 4);
+    memcpy(&b, u + n - 4, 4);
+    w = ((uint64_t)a << 32) | b;
+  } else if (n) {
+    w = ((uint64_t)u[0] << 16) | ((uint64_t)u[n >> 1] << 8) | u[n - 1];
+  } else {
+    w = 0;
+  }
+  h = (h ^ w) * 0x94d049bb133111ebull;
+  h ^= h >> 29;
+  h *= 0xbf58476d1ce4e5b9ull;
+  return h ^ (h >> 32);
+}
+
+static inline uint64_t akh__hash(int mode, const char *s, size_t n) {
+  return akh__hash_bytes(0xcbf29ce484222325ull + (uint64_t)mode, s, n);
+}
 /* Token id of key s[0..n) in namespace mode, or -1. */
 int32_t akh__dict_find(const akh_gazetteer *g, int mode, const char *s, size_t n);
 /* Child of node by token, 0 when none (the root is node 0). */
