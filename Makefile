@@ -83,7 +83,12 @@ FUZZ_TIME ?= 20
 fuzz-ci:
 	$(MAKE) -C fuzz ci FUZZ_TIME=$(FUZZ_TIME)
 
+# The API reference in doc/ (LDoc, Debian lua-ldoc): the Lua modules, and
+# the C binding's /*** comments gathered under @module akhbar.core.
 doc:
+	mkdir -p build-doc
+	{ printf '/***\n * The C primitives under the Lua API; `require "akhbar"` re-exports the text core.\n * @module akhbar.core\n */\n'; \
+	  cat src/lua_*.c; } > build-doc/akhbar_core.c
 	ldoc .
 
 install: build

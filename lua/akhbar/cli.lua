@@ -34,7 +34,7 @@ local function fail(cmd, msg)
 end
 cli.fail = fail
 
----------------------------------------------------------------- commands
+-- ------------------------------------------------------------ commands
 
 -- Each command: usage text, options (name -> "value" | "flag"), the number
 -- of positional arguments (min, max), and the function.
@@ -180,7 +180,7 @@ end
 
 local function bidi_line(s) return pretty.bidi(s) end
 
----------------------------------------------------------------- import
+-- ------------------------------------------------------------ import
 
 commands.import = {
   args = { "DB (the corpus file to create or extend)", "PATH (a file, a directory, .jsonl(.gz) or .csv)" },
@@ -235,7 +235,7 @@ Example:
   end,
 }
 
----------------------------------------------------------------- search
+-- ------------------------------------------------------------ search
 
 commands.search = {
   args = { "DB (a corpus made by `akhbar import`)", "QUERY (words, \"a phrase\", OR, NOT, NEAR(a b, 10), prefix*)" },
@@ -298,7 +298,7 @@ Example:
   end,
 }
 
----------------------------------------------------------------- entities
+-- ------------------------------------------------------------ entities
 
 commands.entities = {
   args = { "DB (a corpus made by `akhbar import`)", "NAME" },
@@ -397,7 +397,7 @@ Examples:
   end,
 }
 
----------------------------------------------------------------- quotes
+-- ------------------------------------------------------------ quotes
 
 commands.quotes = {
   args = { "DB (a corpus made by `akhbar import`)" },
@@ -449,7 +449,7 @@ Example:
   end,
 }
 
----------------------------------------------------------------- stories
+-- ------------------------------------------------------------ stories
 
 commands.stories = {
   args = { "DB (a corpus made by `akhbar import`)" },
@@ -495,7 +495,7 @@ Example:
   end,
 }
 
----------------------------------------------------------------- timeline
+-- ------------------------------------------------------------ timeline
 
 commands.timeline = {
   args = { "DB (a corpus made by `akhbar import`)", "ENTITY (a name of the gazetteer)" },
@@ -578,7 +578,7 @@ Examples:
   end,
 }
 
----------------------------------------------------------------- sql
+-- ------------------------------------------------------------ sql
 
 commands.sql = {
   args = { "DB (a corpus made by `akhbar import`)", "STATEMENT (one read-only SQL statement)" },
@@ -620,7 +620,7 @@ Example:
   end,
 }
 
----------------------------------------------------------------- run
+-- ------------------------------------------------------------ run
 
 local function script_env(c)
   return setmetatable({ c = c, akhbar = akhbar, pretty = pretty, export = export }, { __index = _G })
@@ -671,7 +671,7 @@ Example script:
   end,
 }
 
----------------------------------------------------------------- shell
+-- ------------------------------------------------------------ shell
 
 local HELP_SHELL = [[
 The corpus is `c`; the module is `akhbar`; `pretty` and `export` too.
@@ -804,7 +804,7 @@ Example:
   end,
 }
 
----------------------------------------------------------------- main
+-- ------------------------------------------------------------ main
 
 local function main_usage()
   local lines = { "Usage: akhbar COMMAND DB [ARGS...] [options]", "", "Commands:" }

@@ -31,7 +31,7 @@ local export = {}
 local concat, sort = table.concat, table.sort
 local fmt = string.format
 
----------------------------------------------------------------- helpers
+-- ------------------------------------------------------------ helpers
 
 -- Replace invalid UTF-8 bytes by U+FFFD so every writer emits valid text.
 local function valid_utf8(s)
@@ -87,7 +87,12 @@ end
 -- becomes `e` plus a field `names[2]` ("count" by default); plain values
 -- become fields named by `names` (default `value`, `count`, `v3`...).
 -- @param names optional field names for the yielded values
--- @return a function returning the next row table or nil
+-- @param f the iterator function, or an array of row tables
+-- @param s the iterator's state
+-- @param ctl its first control value
+-- @param closing its to-be-closed value, or nil
+-- @return a function returning the next row table or nil, and a function
+-- closing the stream early
 function export.rows(names, f, s, ctl, closing)
   names = names or {}
   if type(f) == "table" then
@@ -164,7 +169,7 @@ function export.columns(row)
   return keys
 end
 
----------------------------------------------------------------- JSON
+-- ------------------------------------------------------------ JSON
 
 local ESC = { ['"'] = '\\"', ['\\'] = '\\\\', ['\b'] = '\\b', ['\f'] = '\\f',
   ['\n'] = '\\n', ['\r'] = '\\r', ['\t'] = '\\t' }
@@ -277,7 +282,7 @@ function export.jsonl(dest, ...)
   return finish(f, close, n)
 end
 
----------------------------------------------------------------- CSV
+-- ------------------------------------------------------------ CSV
 
 local function csv_field(v, sep)
   if v == nil then return "" end
@@ -354,7 +359,7 @@ function export.csv(dest, ...)
   return finish(f, close, n)
 end
 
----------------------------------------------------------------- XML
+-- ------------------------------------------------------------ XML
 
 --- Escape text for XML content or a double-quoted attribute.  Characters
 -- XML 1.0 forbids (C0 controls other than tab, LF, CR) are dropped.
@@ -499,7 +504,7 @@ function export.gexf(dest, graph)
   return finish(f, close, #graph.nodes)
 end
 
----------------------------------------------------------------- networks
+-- ------------------------------------------------------------ networks
 
 local function entity_fields(e)
   if type(e) == "table" then
@@ -591,7 +596,7 @@ function export.network(c, names, opts)
     description = "akhbar co-occurrence network of " .. concat(names, ", ") }
 end
 
----------------------------------------------------------------- timelines
+-- ------------------------------------------------------------ timelines
 
 -- The periods between the first and the last, so gaps show as zeros.
 -- Understands YYYY, YYYY-MM, YYYY-MM-DD (days, or weeks starting on that
@@ -754,7 +759,7 @@ function export.timeline_csv(dest, tl)
   return export.csv(o, rows)
 end
 
----------------------------------------------------------------- SVG
+-- ------------------------------------------------------------ SVG
 
 -- Colour-blind-safe palette (Okabe & Ito) then a few more.
 local PALETTE = { "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9",

@@ -50,7 +50,7 @@ local pretty = {}
 local concat, sort = table.concat, table.sort
 local fmt = string.format
 
----------------------------------------------------------------- classes
+-- ------------------------------------------------------------ classes
 
 local RLI, PDI, LRM = "\u{2067}", "\u{2069}", "\u{200E}"
 
@@ -297,7 +297,7 @@ function pretty.bidi(s, mode, opts)
   return line
 end
 
----------------------------------------------------------------- layout
+-- ------------------------------------------------------------ layout
 
 --- Cut a string to at most `w` columns, ending with "…" when cut.
 function pretty.truncate(s, w)
@@ -353,7 +353,7 @@ function pretty.pad(s, w, align)
   return s .. (" "):rep(gap)
 end
 
----------------------------------------------------------------- options
+-- ------------------------------------------------------------ options
 
 local function detect_bidi()
   local env = os.getenv("AKHBAR_BIDI")
@@ -402,7 +402,7 @@ pretty.options = setmetatable({ max_rows = 20, max_cell = 60 }, {
   end,
 })
 
----------------------------------------------------------------- values
+-- ------------------------------------------------------------ values
 
 local function is_record(v)
   if type(v) ~= "table" then return false end
@@ -426,7 +426,7 @@ function pretty.cell(v)
       local parts = {}
       for i = 1, math.min(#v, 5) do
         local x = v[i]
-        parts[i] = type(x) == "table" and (x.name or x.source or x.id or "{…}") or tostring(x)
+        parts[i] = type(x) == "table" and (x.name or x.id or x.source or "{…}") or tostring(x)
         parts[i] = tostring(parts[i])
       end
       return concat(parts, ", ") .. (#v > 5 and fmt(", … (%d)", #v) or "")
@@ -471,8 +471,24 @@ function pretty.table(rows, opts)
       widths[j] = math.max(widths[j], pretty.width(s))
     end
   end
-  -- Shrink long-text columns (widest first) until the table fits.
   local total_width = opts.width or pretty.options.width
+  -- Columns chosen here (records from the shell) come in export.columns
+  -- order, the telling ones first: leave out the last ones rather than
+  -- shrink every column to nothing.
+  local hidden = {}
+  if not opts.columns then
+    local function least()
+      local t = -2
+      for j = 1, #columns do t = t + 2 + (numeric[j] and widths[j] or math.min(widths[j], 12)) end
+      return t
+    end
+    while #columns > 1 and least() > total_width do
+      table.insert(hidden, 1, columns[#columns])
+      columns[#columns], widths[#widths], numeric[#numeric] = nil, nil, nil
+      for _, r in ipairs(cells) do r[#r] = nil end
+    end
+  end
+  -- Shrink long-text columns (widest first) until the table fits.
   local function total()
     local t = 0
     for _, w in ipairs(widths) do t = t + w + 2 end
@@ -519,6 +535,9 @@ function pretty.table(rows, opts)
     out:write(concat(rule, "  "), "\n")
   end
   for i = 1, #rows do line(cells[i]) end
+  if #hidden > 0 then
+    out:write(fmt("(not shown, for want of width: %s)\n", concat(hidden, ", ")))
+  end
 end
 
 --- Print a long text folded to the terminal width, each line made
@@ -563,7 +582,7 @@ function pretty.record(t, opts)
   end
 end
 
----------------------------------------------------------------- iterators
+-- ------------------------------------------------------------ iterators
 
 --- Drain an iterator (a generic-for triple, with an optional fourth
 -- to-be-closed value) into a list of rows, at most `limit`.
