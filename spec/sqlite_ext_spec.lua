@@ -12,8 +12,14 @@ local function have_cli()
   return os.execute("command -v sqlite3 >/dev/null 2>&1") and io.open(ext .. ".so", "rb") ~= nil
 end
 
+-- Under the ASan run the sqlite3 shell inherits the preloaded runtime.  It
+-- unloads the extension, and ICU with it, when it closes the database, so
+-- ICU's one-time caches look leaked; leak checking is off for that process
+-- only (the same C code runs leak-checked inside lua5.4 in the other specs).
+local NO_LEAK_CHECK = os.getenv("LD_PRELOAD") and "ASAN_OPTIONS=detect_leaks=0 " or ""
+
 local function sqlite3(db, sql)
-  local h = io.popen(("sqlite3 %s '.load %s' \"%s\" 2>&1"):format(db, ext, sql))
+  local h = io.popen(("%ssqlite3 %s '.load %s' \"%s\" 2>&1"):format(NO_LEAK_CHECK, db, ext, sql))
   local out = h:read("a")
   h:close()
   return (out:gsub("\n$", ""))
