@@ -27,6 +27,7 @@ build = {
   type = "cmake",
   variables = {
     CMAKE_BUILD_TYPE = "Release",
+    AKH_BENCH = "OFF",
     LUA_INCDIR = "$(LUA_INCDIR)",
     LIBDIR = "$(LIBDIR)",
     LUADIR = "$(LUADIR)",
