@@ -197,7 +197,7 @@ end)
 describe("the examples on the real corpus", function()
   local real, remove_real
   lazy_setup(function()
-    local slice = run.real_slice(300)
+    local slice = run.real_slice(200)
     if not slice then return end
     real, remove_real = run.tmpdb()
     local out, err, code = run.akhbar("import", real, slice, "--quiet")

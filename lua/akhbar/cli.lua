@@ -713,7 +713,9 @@ function cli.shell(c, opts)
   local function report(err)
     out:write("error: ", clean(err):gsub("\nstack traceback:.*", ""), "\n")
   end
-  -- Run and print, like lua.c's doREPL, with iterators drained.
+  -- Run and print, like lua.c's doREPL, with iterators drained.  The
+  -- plain values of the corpus iterators get their names as columns.
+  local TUPLES = { timeline = { "period", "articles", "mentions" }, outlets = { "source", "articles", "mentions" } }
   local function evaluate(chunk, is_expr, src)
     local results = table.pack(xpcall(chunk, debug.traceback))
     if not results[1] then
@@ -724,7 +726,10 @@ function cli.shell(c, opts)
     -- A value that came from a call may be an iterator: drain it.  A bare
     -- name (`akhbar.stem`) just prints the function.
     local from_call = is_expr and src:find("[%(%{\"']") ~= nil
-    local ok, err = pcall(pretty.show, { iterators = from_call, out = out }, table.unpack(results, 2, results.n))
+    local method = is_expr and src:match(":%s*([%w_]+)%s*[%(%{\"']") or nil
+    local names = method and TUPLES[method]
+    local ok, err = pcall(pretty.show, { iterators = from_call, out = out, names = names },
+      table.unpack(results, 2, results.n))
     if not ok then report(err) end
   end
   while true do

@@ -611,7 +611,7 @@ end
 
 -- Rows from drained value packs: records as they are; (entity, n) as the
 -- entity's fields plus count; plain tuples as positional columns.
-local function shape(packs)
+local function shape(packs, names)
   local rows, columns = {}, {}
   local all_records = true
   for _, p in ipairs(packs) do
@@ -627,7 +627,7 @@ local function shape(packs)
     columns = { "name", "type" }
     for j = 2, first.n do columns[#columns + 1] = j == 2 and "count" or ("#" .. j) end
   else
-    for j = 1, first.n do columns[j] = "#" .. j end
+    for j = 1, first.n do columns[j] = names and names[j] or ("#" .. j) end
   end
   for i, p in ipairs(packs) do
     local row = {}
@@ -637,7 +637,7 @@ local function shape(packs)
       row.type = type(e) == "table" and e.type or nil
       for j = 2, p.n do row[columns[j + 1]] = p[j] end
     else
-      for j = 1, p.n do row["#" .. j] = p[j] end
+      for j = 1, p.n do row[columns[j] or ("#" .. j)] = p[j] end
     end
     rows[i] = row
   end
@@ -649,7 +649,9 @@ end
 -- into an aligned table of at most `options.max_rows` rows; a list of
 -- records is a table; one record is `key value` lines; strings are folded
 -- and made terminal-safe; other values are printed with `tostring`.
--- @param opts `{iterators = true, out = io.stdout}`; then the values
+-- @param opts `{iterators = true, out = io.stdout, names = {...}}` (names:
+-- column names for the plain values an iterator yields, e.g. `{"period",
+-- "articles", "mentions"}` for `c:timeline`); then the values
 function pretty.show(opts, ...)
   opts = opts or {}
   local out = opts.out or io.stdout
@@ -661,7 +663,7 @@ function pretty.show(opts, ...)
       out:write("(no results)\n")
       return
     end
-    local rows, columns = shape(packs)
+    local rows, columns = shape(packs, opts.names)
     pretty.table(rows, { columns = columns, out = out })
     if more then
       out:write(fmt("… more rows: showing the first %d (pretty.options.max_rows), use {limit = N} or a for loop\n",
