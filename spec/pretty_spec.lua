@@ -131,6 +131,25 @@ describe("pretty.bidi in visual mode", function()
   end)
 end)
 
+describe("pretty.bidi with terminal colours (a search hit marked in red)", function()
+  local ON, OFF = "\27[1;31m", "\27[0m"
+
+  it("never splits a colour sequence with an isolate", function()
+    assert.equal(LRM .. "id 3: " .. RLI .. ON .. "بيسكوف" .. OFF .. " قال" .. PDI,
+      pretty.bidi("id 3: " .. ON .. "بيسكوف" .. OFF .. " قال", "isolate"))
+  end)
+
+  it("keeps the colour on the same word when it reverses a line", function()
+    assert.equal("لاق " .. ON .. "فوكسيب" .. OFF, pretty.bidi(ON .. "بيسكوف" .. OFF .. " قال", "visual"))
+    assert.equal("id 3: لاق " .. ON .. "فوكسيب" .. OFF,
+      pretty.bidi("id 3: " .. ON .. "بيسكوف" .. OFF .. " قال", "visual"))
+  end)
+
+  it("gives colour sequences no width", function()
+    assert.equal(pretty.width("بيسكوف قال"), pretty.width(ON .. "بيسكوف" .. OFF .. " قال"))
+  end)
+end)
+
 describe("pretty.bidi in none mode", function()
   it("prints text unchanged", function()
     local l = "قال لافروف (2015) in Moscow"

@@ -272,7 +272,7 @@ Example:
       return 0
     end
     local tty = core.isatty("stdout")
-    sopts.mark = (tty and pretty.options.bidi ~= "visual") and "ansi" or nil
+    sopts.mark = tty and "ansi" or nil
     local out, close = output("search", opts)
     local n = 0
     local width = pretty.options.width

@@ -62,7 +62,7 @@ local function is_zero_width(cp)
     or (cp >= 0x06E7 and cp <= 0x06E8) or (cp >= 0x06EA and cp <= 0x06ED)
     or (cp >= 0x08D3 and cp <= 0x08FF) or (cp >= 0x200B and cp <= 0x200F)
     or (cp >= 0x202A and cp <= 0x202E) or (cp >= 0x2060 and cp <= 0x2069)
-    or cp == 0xFEFF or (cp >= 0xFE00 and cp <= 0xFE0F) or cp == 0x061C
+    or cp == 0xFEFF or (cp >= 0xFE00 and cp <= 0xFE0F) or cp == 0x061C or cp == 0xFDD0
 end
 
 local function is_wide(cp)
@@ -82,6 +82,7 @@ local function class(cp)
     if cp >= 0x30 and cp <= 0x39 then return "N" end
     return "W"
   end
+  if cp == 0xFDD0 then return "W" end -- PLACEHOLDER
   if is_zero_width(cp) and not (cp >= 0x200B and cp <= 0x200F) and cp ~= 0xFEFF then return "M" end
   if (cp >= 0x0660 and cp <= 0x0669) or (cp >= 0x06F0 and cp <= 0x06F9) then return "N" end
   if cp == 0x060C or cp == 0x066B or cp == 0x066C then return "W" end -- Arabic comma, separators
@@ -99,10 +100,20 @@ local function class(cp)
 end
 pretty._class = class
 
+-- A terminal control sequence (ESC [ parameters final-byte): colours.
+local CSI = "\27%[[0-?]*[ -/]*[@-~]"
+
+-- Bidi works on code points; a control sequence inside a line must stay
+-- whole and count as a neutral, so each is replaced by a placeholder (a
+-- noncharacter, class "W", width 0) while the line is reordered.
+local PLACEHOLDER = 0xFDD0
+
 --- Display width of a string in terminal columns: combining marks and
 -- bidi controls count 0, East Asian wide characters 2, others 1.
 function pretty.width(s)
   s = tostring(s)
+  -- Terminal escape sequences (colours, as in search snippets) take no column.
+  if s:find("\27[", 1, true) then s = s:gsub(CSI, "") end
   if not s:find("[\128-\255]") then return #s end
   local w = 0
   for _, cp in utf8.codes(s, true) do
@@ -155,6 +166,9 @@ local function rtl_runs(cps)
       end
       -- Marks after the last letter stay with it.
       while last < n and is_zero_width(cps[last + 1]) and class(cps[last + 1]) == "M" do last = last + 1 end
+      -- So do control sequences around the run (a colour on a word).
+      while first > 1 and cps[first - 1] == PLACEHOLDER do first = first - 1 end
+      while last < n and cps[last + 1] == PLACEHOLDER do last = last + 1 end
       runs[#runs + 1] = { first, last }
       i = j
     else
@@ -272,6 +286,20 @@ function pretty.bidi(s, mode, opts)
   s = tostring(s)
   mode = mode or pretty.options.bidi
   if mode == "none" or not has_rtl(s) or not utf8.len(s) then return s end
+  if s:find("\27[", 1, true) then
+    -- Reorder with placeholders, then put the sequences back in their
+    -- original order: a reversed run keeps "colour on, word, colour off".
+    local seqs = {}
+    local bare = s:gsub(CSI, function(seq)
+      seqs[#seqs + 1] = seq
+      return utf8.char(PLACEHOLDER)
+    end)
+    local k = 0
+    return (pretty.bidi(bare, mode, opts):gsub(utf8.char(PLACEHOLDER), function()
+      k = k + 1
+      return seqs[k]
+    end))
+  end
   local cps = codepoints(s)
   if first_strong(cps) == "R" then
     if mode == "visual" then return reverse_rtl_line(cps) end
