@@ -23,14 +23,19 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "gazetteer_int.h"
 #include "utf8.h"
 
 enum { F_ASIS = 0, F_STRIP = 1 };
 
-#define CACHE_BITS 17
+#define SET_BITS 16 /* 2^16 sets of WAYS words: 8 MB */
+#define WAYS 2
+#define SET_MASK (((size_t)1 << SET_BITS) - 1)
+#define CACHE_ENTRIES (((size_t)1 << SET_BITS) * WAYS)
 #define CACHE_MAXLEN 32 /* bytes of a cached token (16 Arabic letters) */
+#define PREFETCH(p) __builtin_prefetch(p)
 
 /* What a token contributes to matching, whatever its position. */
 struct tinfo {
@@ -50,6 +55,7 @@ struct centry { /* one cache line */
 };
 
 struct mtok {
+  uint64_t h; /* hash of the token's bytes */
   uint32_t start, stop, sentence;
   struct tinfo t;
 };
@@ -103,10 +109,24 @@ static void cptab_build(void) {
   akh_buf_free(&b);
 }
 
+/* The cache is read at random: on 4 KB pages nearly every probe of a
+ * rare word also misses the TLB, so ask for 2 MB pages where the kernel
+ * offers them (Linux THP, "madvise" mode). */
+static struct centry *cache_alloc(void) {
+  size_t size = CACHE_ENTRIES * sizeof(struct centry);
+  void *p = NULL;
+  if (posix_memalign(&p, (size_t)1 << 21, size)) return NULL;
+#ifdef MADV_HUGEPAGE
+  madvise(p, size, MADV_HUGEPAGE);
+#endif
+  memset(p, 0, size);
+  return p;
+}
+
 int akh_matcher_new(const akh_gazetteer *g, akh_matcher **out, akh_error *err) {
   akh_matcher *m = calloc(1, sizeof *m);
   *out = NULL;
-  if (!m || !(m->cache = calloc((size_t)1 << CACHE_BITS, sizeof *m->cache))) {
+  if (!m || !(m->cache = cache_alloc())) {
     free(m);
     return akh_fail(err, AKH_ENOMEM, 0, "out of memory");
   }
@@ -299,44 +319,34 @@ oom:
   return akh_fail(err, AKH_ENOMEM, 0, "out of memory");
 }
 
-static int push_token(akh_matcher *m, const char *text, const akh_token *tk, size_t sentence,
-                      akh_error *err) {
-  if (m->ntoks == m->captoks) {
-    size_t cap = m->captoks ? m->captoks * 2 : 256;
-    struct mtok *t = realloc(m->toks, cap * sizeof *t);
-    if (!t) return akh_fail(err, AKH_ENOMEM, 0, "out of memory");
-    m->toks = t;
-    m->captoks = cap;
-  }
-  struct mtok *t = &m->toks[m->ntoks];
-  size_t n = tk->stop - tk->start;
-  const char *s = text + tk->start;
-  t->start = (uint32_t)tk->start;
-  t->stop = (uint32_t)tk->stop;
-  t->sentence = (uint32_t)sentence;
-  if (n <= CACHE_MAXLEN) {
-    uint64_t h = akh__hash_bytes(0, s, n);
-    struct centry *c = &m->cache[h & (((size_t)1 << CACHE_BITS) - 1)];
-    uint32_t check = (uint32_t)(h >> 32);
-    if (c->len == n && c->check == check && memcmp(c->bytes, s, n) == 0) {
-      memcpy(t->t.next, c->next, sizeof c->next);
-      memcpy(t->t.root, c->root, sizeof c->root);
-      t->t.soff = c->soff;
-    } else {
-      int rc = analyse(m, s, n, &t->t, err);
-      if (rc) return rc;
-      c->check = check;
-      c->len = (uint8_t)n;
-      memcpy(c->bytes, s, n);
-      memcpy(c->next, t->t.next, sizeof c->next);
-      memcpy(c->root, t->t.root, sizeof c->root);
-      c->soff = (uint16_t)t->t.soff;
+/* Resolve token t (its hash in t->h) through the cache. */
+static int resolve(akh_matcher *m, const char *text, struct mtok *t, akh_error *err) {
+  size_t n = t->stop - t->start;
+  const char *s = text + t->start;
+  if (n > CACHE_MAXLEN) return analyse(m, s, n, &t->t, err);
+  struct centry *c = &m->cache[(t->h & SET_MASK) * WAYS];
+  uint32_t check = (uint32_t)(t->h >> 32);
+  for (int w = 0; w < WAYS; w++)
+    if (c[w].len == n && c[w].check == check && memcmp(c[w].bytes, s, n) == 0) {
+      memcpy(t->t.next, c[w].next, sizeof c[w].next);
+      memcpy(t->t.root, c[w].root, sizeof c[w].root);
+      t->t.soff = c[w].soff;
+      if (w) { /* most recently used first */
+        struct centry tmp = c[w];
+        memmove(c + 1, c, (size_t)w * sizeof *c);
+        c[0] = tmp;
+      }
+      return AKH_OK;
     }
-  } else {
-    int rc = analyse(m, s, n, &t->t, err);
-    if (rc) return rc;
-  }
-  m->ntoks++;
+  int rc = analyse(m, s, n, &t->t, err);
+  if (rc) return rc;
+  memmove(c + 1, c, (WAYS - 1) * sizeof *c); /* the least recently used goes */
+  c->check = check;
+  c->len = (uint8_t)n;
+  memcpy(c->bytes, s, n);
+  memcpy(c->next, t->t.next, sizeof c->next);
+  memcpy(c->root, t->t.root, sizeof c->root);
+  c->soff = (uint16_t)t->t.soff;
   return AKH_OK;
 }
 
@@ -384,9 +394,13 @@ int akh_matcher_run(akh_matcher *m, const char *text, size_t len, akh_match_fn f
   int pending = 0, rc = AKH_OK, r;
   if (len > AKH_MAX_DOC) return akh_fail(err, AKH_ETOOBIG, 0, "input of %zu bytes is too large", len);
   if (m->generation != m->g->generation) {
-    memset(m->cache, 0, ((size_t)1 << CACHE_BITS) * sizeof *m->cache);
+    memset(m->cache, 0, CACHE_ENTRIES * sizeof *m->cache);
     m->generation = m->g->generation;
   }
+  /* Three passes over the document's tokens, so that memory is asked for
+   * before it is needed: tokenise, hash and prefetch each word's cache
+   * set; resolve the words (cache or analyse) and prefetch the trie nodes
+   * they start at and the edge to the next word; then walk. */
   m->ntoks = 0;
   akh_tokenizer_init(&tz, text, len);
   while ((r = akh_tokenizer_next(&tz, &tk, err)) == 1) {
@@ -394,9 +408,38 @@ int akh_matcher_run(akh_matcher *m, const char *text, size_t len, akh_match_fn f
       sentence++;
       pending = 0;
     }
-    if ((rc = push_token(m, text, &tk, sentence, err)) != AKH_OK) return rc;
+    if (m->ntoks == m->captoks) {
+      size_t cap = m->captoks ? m->captoks * 2 : 256;
+      struct mtok *nt = realloc(m->toks, cap * sizeof *nt);
+      if (!nt) return akh_fail(err, AKH_ENOMEM, 0, "out of memory");
+      m->toks = nt;
+      m->captoks = cap;
+    }
+    struct mtok *t = &m->toks[m->ntoks++];
+    size_t n = tk.stop - tk.start;
+    t->start = (uint32_t)tk.start;
+    t->stop = (uint32_t)tk.stop;
+    t->sentence = (uint32_t)sentence;
+    if (n <= CACHE_MAXLEN) {
+      t->h = akh__hash_bytes(0, text + tk.start, n);
+      const struct centry *c = &m->cache[(t->h & SET_MASK) * WAYS];
+      PREFETCH(c);
+    }
     if (tk.kind == AKH_TOK_PUNCT && ends_sentence(text + tk.start, tk.stop - tk.start)) pending = 1;
     prev_stop = tk.stop;
+  }
+  for (size_t i = 0; i < m->ntoks; i++) {
+    struct mtok *t = &m->toks[i];
+    int rr = resolve(m, text, t, err);
+    if (rr != AKH_OK) return rr;
+    for (int x = 0; x < 4; x++)
+      if (t->t.root[x]) PREFETCH(&m->g->nodes[t->t.root[x]]);
+    if (i > 0 && m->toks[i - 1].sentence == t->sentence)
+      for (int x = 0; x < 4; x++) {
+        uint32_t node = m->toks[i - 1].t.root[x];
+        int32_t id = t->t.next[x & 1];
+        if (node && id >= 0) akh__edge_prefetch(m->g, node, (uint32_t)id);
+      }
   }
   if (r < 0) rc = -r; /* match what came before the bad byte, then report */
 
