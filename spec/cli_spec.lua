@@ -201,6 +201,13 @@ describe("akhbar search", function()
     assert.is_nil(io.open(p, "rb"))
   end)
 
+  it("says a file that is not a corpus is not one", function()
+    local _, err, code = akhbar_cmd("search", "README.md", "سوريا")
+    assert.equal(1, code)
+    assert.equal("akhbar search: README.md is not a corpus (not an SQLite file); give the file `akhbar import` made\n",
+      err)
+  end)
+
   it("explains a malformed query with the query syntax", function()
     local _, err, code = akhbar_cmd("search", db, '"سوريا')
     assert.equal(1, code)

@@ -101,6 +101,15 @@ local function parse(cmd, spec, argv)
   return opts, pos
 end
 
+-- Errors from the library carry "file.lua:N:" positions: the analyst
+-- needs the message only.
+local function clean(msg)
+  msg = tostring(msg):gsub("^[^\n]-%.lua:%d+: ", "")
+  -- "akhbar.search: ..." or "akhbar.Corpus:cooccur: ...": the command
+  -- already names itself.
+  return (msg:gsub("^akhbar%.[%w_]+[:.]?[%w_]*: ", ""))
+end
+
 local function exists(path)
   return core.stat and core.stat(path) or io.open(path, "rb") ~= nil
 end
@@ -112,7 +121,13 @@ local function open_existing(cmd, path)
     fail(cmd, fmt("no corpus at %s; create one with `akhbar import %s PATH...`", path, path))
   end
   local ok, c = pcall(akhbar.open, path)
-  if not ok then fail(cmd, tostring(c):gsub("^[^:]*%.lua:%d+: ", "")) end
+  if not ok then
+    local msg = tostring(c)
+    if msg:find("file is not a database", 1, true) then
+      fail(cmd, fmt("%s is not a corpus (not an SQLite file); give the file `akhbar import` made", path))
+    end
+    fail(cmd, clean(msg))
+  end
   return c
 end
 
@@ -150,21 +165,14 @@ local function write_structured(cmd, opts, shape, ...)
   return true
 end
 
--- Errors from the library carry "file.lua:N:" positions: the analyst
--- needs the message only.
-local function clean(msg)
-  msg = tostring(msg):gsub("^[^\n]-%.lua:%d+: ", "")
-  -- "akhbar.search: ..." or "akhbar.Corpus:cooccur: ...": the command
-  -- already names itself.
-  return (msg:gsub("^akhbar%.[%w_]+[:.]?[%w_]*: ", ""))
-end
-
 -- A library error as the command reports it, with the fix when the
 -- library's message does not give one.
 local function explain(err)
   local msg = clean(err)
   if msg:find("^unknown entity") then
     msg = msg .. "; `akhbar entities DB` lists the entities of a corpus"
+  elseif msg == "empty query" then
+    msg = "empty query: give one or more words to search for"
   end
   return msg
 end
