@@ -288,6 +288,9 @@ int main(int argc, char **argv) {
   printf("stories with >= 2 members: %zu covering %zu articles; largest %zu\n", stories2, in2, biggest);
   printf("duplicates flagged: %zu exact, %zu near (SimHash <= 3)\n", exactdup, neardup);
   printf("peak RSS %.1f MB\n", ru.ru_maxrss / 1024.0);
+  printf("RESULT stage=fingerprint ours=%.1f unit=MB/s rss_mb=%.0f articles=%zu\n", bytes / 1e6 / fp_time,
+         ru.ru_maxrss / 1024.0, n);
+  printf("RESULT stage=clustering ours=%.2f unit=s rss_mb=%.0f stories=%zu\n", ct, ru.ru_maxrss / 1024.0, stories2);
   if (dump) {
     for (size_t i = 0; i < n; i++)
       fprintf(dump, "A\t%zu\t%s\t%.10s\t%d\t%d\t%s\t%s\n", i, arts[i].source ? arts[i].source : "",

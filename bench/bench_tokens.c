@@ -159,7 +159,7 @@ static counts run_snowball(const akh_buf *t) {
 }
 #endif
 
-static void report(const char *name, counts (*fn)(const akh_buf *), const akh_buf *t, int reps) {
+static double report(const char *name, counts (*fn)(const akh_buf *), const akh_buf *t, int reps) {
   double best = 1e30;
   counts c = {0, 0, 0};
   for (int i = 0; i < reps; i++) {
@@ -173,6 +173,7 @@ static void report(const char *name, counts (*fn)(const akh_buf *), const akh_bu
   if (c.arabic) printf(", %zu arabic", c.arabic);
   if (c.changed) printf(", %zu changed by the stemmer", c.changed);
   printf(")\n");
+  return (double)t->len / best / 1e6;
 }
 
 int main(int argc, char **argv) {
@@ -190,12 +191,12 @@ int main(int argc, char **argv) {
   printf("corpus: %s: %.1f MB of title+content text (loaded in %.1f s)\n", path,
          (double)text.len / 1e6, now() - t0);
 
-  report("tokenise only", run_tokenize, &text, reps);
-  report("tokenise + normalise (search) + light stem", run_stem, &text, reps);
+  double only = report("tokenise only", run_tokenize, &text, reps);
+  double ours = report("tokenise + normalise (search) + light stem", run_stem, &text, reps), base = 0;
 #ifdef AKH_HAVE_STEMMER
   sb = sb_stemmer_new("arabic", "UTF_8");
   if (!sb) die("libstemmer has no Arabic stemmer");
-  report("tokenise + Snowball Arabic stem (baseline)", run_snowball, &text, reps);
+  base = report("tokenise + Snowball Arabic stem (baseline)", run_snowball, &text, reps);
   sb_stemmer_delete(sb);
 #else
   printf("Snowball baseline: skipped (libstemmer not found at build time)\n");
@@ -203,6 +204,12 @@ int main(int argc, char **argv) {
   struct rusage ru;
   getrusage(RUSAGE_SELF, &ru);
   printf("peak RSS: %.1f MB\n", (double)ru.ru_maxrss / 1024.0);
+  if (base > 0)
+    printf("RESULT stage=tokenise_stem ours=%.1f unit=MB/s baseline=%.1f rss_mb=%.0f tokenise_only=%.0f\n", ours, base,
+           (double)ru.ru_maxrss / 1024.0, only);
+  else
+    printf("RESULT stage=tokenise_stem ours=%.1f unit=MB/s rss_mb=%.0f tokenise_only=%.0f\n", ours,
+           (double)ru.ru_maxrss / 1024.0, only);
   akh_buf_free(&text);
   return 0;
 }
