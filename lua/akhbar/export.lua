@@ -668,7 +668,8 @@ export._fill_periods = fill_periods
 -- mentions).
 -- @param c an open corpus
 -- @param name an entity name
--- @param opts `{by = "month" | "week" | "day", max_series = 8, per_outlet = true}`
+-- @param opts `{by = "month" | "week" | "day" | "year", max_series = 8, per_outlet = true,
+-- count = "articles" | "mentions"}`
 -- @return `{name=, by=, periods = {...}, total = {[period]=n}, series =
 -- {{name = outlet, counts = {[period] = n}, sum = n}...}}`
 function export.timeline(c, name, opts)
@@ -792,7 +793,7 @@ local function nice_step(max, n)
 end
 
 --- Draw a timeline (from `export.timeline`) as a self-contained SVG file:
--- one line per outlet (mentions per period), y axis with gridlines, period
+-- one line per outlet (articles, or mentions, per period), y axis with gridlines, period
 -- labels on the x axis, a legend, and the entity's name as the title
 -- (Arabic text carries `direction="rtl"`).  No external tool or font file.
 -- @param dest path, file or options table
@@ -824,7 +825,9 @@ function export.timeline_svg(dest, tl, opts)
   local function X(i) return left + (n <= 1 and pw / 2 or (i - 1) * pw / (n - 1)) end
   local function Y(v) return top + ph - v * ph / ymax end
   local by = tl.by or "period"
-  local title = opts.title or fmt("%s: mentions per %s", tostring(tl.name or ""), by)
+  -- What is counted: articles naming the entity, or its mentions.
+  local measure = tl.count == "mentions" and "mentions" or "articles"
+  local title = opts.title or fmt("%s: %s per %s", tostring(tl.name or ""), measure, by)
   local w = {}
   w[#w + 1] = '<?xml version="1.0" encoding="UTF-8"?>\n'
   w[#w + 1] = fmt('<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d"'
@@ -838,7 +841,7 @@ function export.timeline_svg(dest, tl, opts)
   w[#w + 1] = '<g class="title">'
   if tl.name and not opts.title then
     w[#w + 1] = svg_text(left + pw / 2, 22, tostring(tl.name), 'text-anchor="middle" font-size="18" font-weight="bold"')
-    w[#w + 1] = svg_text(left + pw / 2, 40, fmt("mentions per %s", by), 'text-anchor="middle" fill="#555555"')
+    w[#w + 1] = svg_text(left + pw / 2, 40, fmt("%s per %s", measure, by), 'text-anchor="middle" fill="#555555"')
   else
     w[#w + 1] = svg_text(left + pw / 2, 28, title, 'text-anchor="middle" font-size="16" font-weight="bold"')
   end
@@ -855,8 +858,8 @@ function export.timeline_svg(dest, tl, opts)
     left, top + ph, left + pw, top + ph)
   w[#w + 1] = fmt('<line class="axis" x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#333333"/>\n',
     left, top, left, top + ph)
-  w[#w + 1] = fmt('<text x="%.1f" y="%.1f" text-anchor="middle" transform="rotate(-90 %.1f %.1f)">mentions</text>\n',
-    16, top + ph / 2, 16, top + ph / 2)
+  w[#w + 1] = fmt('<text x="%.1f" y="%.1f" text-anchor="middle" transform="rotate(-90 %.1f %.1f)">%s</text>\n',
+    16, top + ph / 2, 16, top + ph / 2, measure)
   -- Period labels: at most ~16, rotated so long ones fit.
   local every = math.max(1, math.ceil(n / 16))
   w[#w + 1] = '<g class="x-axis" fill="#333333">\n'
