@@ -93,7 +93,7 @@ local function make_input()
 end
 
 describe("concurrent readers", function()
-  it("never fail and always see whole articles while another process imports", function()
+  it("never fail and always see whole articles while another process imports #slow", function()
     local db, rm_db = cli.tmpdb()
     local input = make_input()
     local dir = helper.tmpname(".d")
