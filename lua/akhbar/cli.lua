@@ -136,6 +136,8 @@ local function output(cmd, opts)
   if opts.output then
     local f, err = io.open(opts.output, "wb")
     if not f then fail(cmd, fmt("cannot write %s (%s)", opts.output, err)) end
+    -- A file gets the text as it is, whatever the terminal does.
+    pretty.options.bidi = "none"
     return f, true
   end
   return io.stdout, false
@@ -279,8 +281,7 @@ Example:
       c:close()
       return 0
     end
-    local tty = core.isatty("stdout")
-    sopts.mark = tty and "ansi" or nil
+    sopts.mark = (core.isatty("stdout") and not opts.output) and "ansi" or nil
     local out, close = output("search", opts)
     local n = 0
     local width = pretty.options.width
@@ -349,11 +350,13 @@ Examples:
         c:sql(sql, table.unpack(args))) then
         local rows = {}
         guard("entities", function() for r in c:sql(sql, table.unpack(args)) do rows[#rows + 1] = r end end)
+        local out, close = output("entities", opts)
         if #rows == 0 then
-          io.stdout:write("no entity mentions in this corpus (import articles first)\n")
+          out:write("no entity mentions in this corpus (import articles first)\n")
         else
-          pretty.table(rows, { columns = columns })
+          pretty.table(rows, { columns = columns, out = out })
         end
+        if close then out:close() end
       end
       c:close()
       return 0
@@ -386,9 +389,10 @@ Examples:
       end
     end)
     local unit = opts.by == "sentence" and "sentences" or "articles"
-    io.stdout:write(bidi_line(fmt("named with %s (%s):", name, unit)), "\n")
-    if #rows == 0 then io.stdout:write("  nothing\n") else
-      pretty.table(rows, { columns = { "name", "type", "id", "together" } })
+    local out, close = output("entities", opts)
+    out:write(bidi_line(fmt("named with %s (%s):", name, unit)), "\n")
+    if #rows == 0 then out:write("  nothing\n") else
+      pretty.table(rows, { columns = { "name", "type", "id", "together" }, out = out })
     end
     local outlets = {}
     guard("entities", function()
@@ -397,9 +401,10 @@ Examples:
       end
     end)
     if #outlets > 0 then
-      io.stdout:write("\noutlets:\n")
-      pretty.table(outlets, { columns = { "outlet", "articles", "mentions" } })
+      out:write("\noutlets:\n")
+      pretty.table(outlets, { columns = { "outlet", "articles", "mentions" }, out = out })
     end
+    if close then out:close() end
     c:close()
     return 0
   end,
@@ -493,10 +498,14 @@ Example:
     guard("stories", function() for s in c:stories(q) do rows[#rows + 1] = flat(s) end end)
     if opts.json or opts.csv then
       write_structured("stories", opts, { columns = COLUMNS.stories }, rows)
-    elseif #rows == 0 then
-      io.stdout:write("no stories with at least " .. q.min_size .. " articles\n")
     else
-      pretty.table(rows, { columns = { "id", "first_seen", "first_outlet", "size", "outlets", "members", "title" } })
+      local out, close = output("stories", opts)
+      if #rows == 0 then
+        out:write("no stories with at least " .. q.min_size .. " articles\n")
+      else
+        pretty.table(rows, { columns = COLUMNS.stories, out = out })
+      end
+      if close then out:close() end
     end
     c:close()
     return 0
@@ -622,7 +631,9 @@ Example:
     if not ok then fail("sql", clean(err)) end
     local list = {}
     for i, p in ipairs(rows) do list[i] = p[1] end
-    if #list == 0 then io.stdout:write("(no rows)\n") else pretty.table(list) end
+    local out, close = output("sql", opts)
+    if #list == 0 then out:write("(no rows)\n") else pretty.table(list, { out = out }) end
+    if close then out:close() end
     c:close()
     return 0
   end,
