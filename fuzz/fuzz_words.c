@@ -1,5 +1,6 @@
 /* fuzz_words.c — libFuzzer target for the news word scanner and the fold
- * (src/segment.c: akh_words_next, akh_news_fold), which read untrusted
+ * (src/segment.c: akh_words_next, akh_news_fold, akh_distinct_tokens, akh_token_signature,
+ * akh_token_common), which read untrusted
  * article text for the quote attribution of news.lua.
  *   make -C fuzz fuzz_words && fuzz/fuzz_words -max_len=4096 fuzz/corpus-text
  * The first two bytes pick the span [from, to) (as sentences are passed);
@@ -33,6 +34,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     CHECK(akh_news_fold(s + ws, we - ws, key) <= we - ws);
   }
   CHECK(akh_news_fold(s, n, key) <= n);
+  size_t d = akh_distinct_tokens(s, n);
+  CHECK(d == (size_t)-1 || d <= n);
+  akh_token_rec *ra = NULL, *rb = NULL;
+  size_t na = 0, nb = 0, half = n / 2;
+  if (akh_token_signature(s, n, &ra, &na) == AKH_OK && akh_token_signature(s, half, &rb, &nb) == AKH_OK) {
+    CHECK(d == (size_t)-1 || na == d);
+    for (size_t i = 0; i < na; i++) CHECK((size_t)ra[i].off + ra[i].len <= n);
+    CHECK(akh_token_common(s, ra, na, s, ra, na) == na);
+    size_t common = akh_token_common(s, ra, na, s, rb, nb);
+    CHECK(common <= na && common <= nb);
+    CHECK(common == akh_token_common(s, rb, nb, s, ra, na));
+  }
+  free(ra);
+  free(rb);
   free(key);
   return 0;
 }

@@ -10,6 +10,7 @@
 #define AKH_NEWS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -116,6 +117,28 @@ AKH_API int akh_words_next(akh_word_scanner *s, size_t *raw_start, size_t *raw_s
  * digits to ASCII; every other byte copied.  `out` has room for n bytes;
  * returns the key's length (<= n). */
 AKH_API size_t akh_news_fold(const char *s, size_t n, char *out);
+
+/* The number of distinct tokens of s[0, n), a token being a maximal run of
+ * bytes that are neither ASCII space nor ASCII punctuation (Lua's
+ * "[^%s%p]+"): the size of news.lua's paragraph token sets.  (size_t)-1
+ * when memory runs out. */
+AKH_API size_t akh_distinct_tokens(const char *s, size_t n);
+
+/* The distinct tokens of s[0, n) (as akh_distinct_tokens) as a signature
+ * for near-duplicate tests: *out (malloc'd, free with free()) receives
+ * *count records {64-bit hash, offset, length} sorted by (hash, length,
+ * bytes), one per distinct token.  AKH_OK or AKH_ENOMEM. */
+typedef struct akh_token_rec {
+  uint64_t hash;
+  uint32_t off, len;
+} akh_token_rec;
+
+AKH_API int akh_token_signature(const char *s, size_t n, akh_token_rec **out, size_t *count);
+
+/* The number of tokens two signatures share (exact: equal hashes are
+ * confirmed on the bytes).  a/b are the texts the signatures were made of. */
+AKH_API size_t akh_token_common(const char *a, const akh_token_rec *ra, size_t na,
+                                const char *b, const akh_token_rec *rb, size_t nb);
 
 /* ---------------------------------------------------------------- quotes */
 

@@ -1,7 +1,9 @@
 /* lua_news.c — binding of the news primitives (dates.c, segment.c,
  * quotes.c).  The friendly API (akhbar.parse, akhbar.dates, akhbar.quotes)
  * is lua/akhbar/news.lua.  Offsets are Lua-style: 1-based, inclusive. */
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "lua_aux.h"
 
@@ -180,6 +182,59 @@ static int l_news_words(lua_State *L) {
   return 1;
 }
 
+/* core.token_count(s) -> the number of distinct "[^%s%p]+" tokens of s. */
+static int l_token_count(lua_State *L) {
+  size_t len;
+  const char *s = luaL_checklstring(L, 1, &len);
+  size_t n = akh_distinct_tokens(s, len);
+  if (n == (size_t)-1) return luaL_error(L, "akhbar.token_count: out of memory");
+  lua_pushinteger(L, (lua_Integer)n);
+  return 1;
+}
+
+/* core.token_sig(s) -> n, sig: the number of distinct "[^%s%p]+" tokens of
+ * s and their signature (a string of akh_token_rec) for core.token_common. */
+static int l_token_sig(lua_State *L) {
+  size_t len, n;
+  const char *s = luaL_checklstring(L, 1, &len);
+  akh_token_rec *r;
+  int rc = akh_token_signature(s, len, &r, &n);
+  if (rc != AKH_OK) return luaL_error(L, "akhbar.token_sig: %s", akh_strerror(rc));
+  lua_pushinteger(L, (lua_Integer)n);
+  lua_pushlstring(L, (const char *)r, n * sizeof *r);
+  free(r);
+  return 2;
+}
+
+static const akh_token_rec *check_sig(lua_State *L, int arg, size_t textlen, size_t *n) {
+  size_t len;
+  const char *p = luaL_checklstring(L, arg, &len);
+  luaL_argcheck(L, len % sizeof(akh_token_rec) == 0, arg, "not a token signature (core.token_sig)");
+  *n = len / sizeof(akh_token_rec);
+  if ((uintptr_t)p % _Alignof(akh_token_rec)) {
+    /* Lua's strings are aligned in practice; copy when one is not */
+    void *u = lua_newuserdatauv(L, len ? len : 1, 0);
+    memcpy(u, p, len);
+    lua_replace(L, arg);
+    p = u;
+  }
+  const akh_token_rec *r = (const akh_token_rec *)(const void *)p;
+  for (size_t i = 0; i < *n; i++)
+    luaL_argcheck(L, (size_t)r[i].off + r[i].len <= textlen, arg, "signature of another text");
+  return r;
+}
+
+/* core.token_common(a, sig_a, b, sig_b) -> number of distinct tokens in both. */
+static int l_token_common(lua_State *L) {
+  size_t la, lb, na, nb;
+  const char *a = luaL_checklstring(L, 1, &la);
+  const akh_token_rec *ra = check_sig(L, 2, la, &na);
+  const char *b = luaL_checklstring(L, 3, &lb);
+  const akh_token_rec *rb = check_sig(L, 4, lb, &nb);
+  lua_pushinteger(L, (lua_Integer)akh_token_common(a, ra, na, b, rb, nb));
+  return 1;
+}
+
 static int l_weekday(lua_State *L) {
   int y = (int)luaL_checkinteger(L, 1), m = (int)luaL_checkinteger(L, 2), d = (int)luaL_checkinteger(L, 3);
   luaL_argcheck(L, akh_date_valid(y, m, d), 1, "not a valid Gregorian date");
@@ -232,6 +287,9 @@ static const luaL_Reg news_funcs[] = {
   {"quote_spans", l_quote_spans},
   {"news_words", l_news_words},
   {"news_fold", l_news_fold},
+  {"token_count", l_token_count},
+  {"token_sig", l_token_sig},
+  {"token_common", l_token_common},
   {"weekday", l_weekday},
   {"infer_year", l_infer_year},
   {"hijri_to_gregorian", l_hijri},

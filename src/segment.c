@@ -2,6 +2,7 @@
  * or a line break, never inside a quotation, not at a decimal point (3.5)
  * nor after a one-letter abbreviation (أ.ف.ب).  The Arabic comma ، separates
  * clauses, not sentences.  Quotation marks are classified by quotes.c. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "akhbar.h"
@@ -236,4 +237,110 @@ size_t akh_news_fold(const char *in, size_t n, char *out) {
     i++;
   }
   return k;
+}
+
+static int tok_byte(unsigned c) { return !lua_space(c) && !lua_punct(c); }
+
+size_t akh_distinct_tokens(const char *text, size_t n) {
+  const unsigned char *s = (const unsigned char *)text;
+  size_t ntok = 0, cap = 16, count = 0;
+  for (size_t i = 0; i < n; i++)
+    if (tok_byte(s[i]) && (i == 0 || !tok_byte(s[i - 1]))) ntok++;
+  if (ntok == 0) return 0;
+  while (cap < 2 * ntok) cap <<= 1;
+  struct slot { size_t off, len; } *tab = calloc(cap, sizeof *tab);
+  if (!tab) return (size_t)-1;
+  for (size_t i = 0; i < n;) {
+    if (!tok_byte(s[i])) { i++; continue; }
+    size_t j = i;
+    uint64_t h = 1469598103934665603ull;
+    while (j < n && tok_byte(s[j])) { h = (h ^ s[j]) * 1099511628211ull; j++; }
+    size_t len = j - i, k = (size_t)h & (cap - 1);
+    for (;;) {
+      if (tab[k].len == 0) { tab[k].off = i; tab[k].len = len; count++; break; }
+      if (tab[k].len == len && memcmp(s + tab[k].off, s + i, len) == 0) break;
+      k = (k + 1) & (cap - 1);
+    }
+    i = j;
+  }
+  free(tab);
+  return count;
+}
+
+/* Records are ordered by (hash, length); tokens equal on both but with
+ * different bytes (a 64-bit collision) sit in one run and are told apart
+ * by their bytes, so the counts are exact. */
+static int rec_key_cmp(const akh_token_rec *a, const akh_token_rec *b) {
+  if (a->hash != b->hash) return a->hash < b->hash ? -1 : 1;
+  if (a->len != b->len) return a->len < b->len ? -1 : 1;
+  return 0;
+}
+
+static int rec_qcmp(const void *x, const void *y) {
+  const akh_token_rec *a = x, *b = y;
+  int d = rec_key_cmp(a, b);
+  if (d) return d;
+  return a->off < b->off ? -1 : a->off > b->off;
+}
+
+static int same_bytes(const char *ta, const akh_token_rec *a, const char *tb, const akh_token_rec *b) {
+  return a->len == b->len && memcmp(ta + a->off, tb + b->off, a->len) == 0;
+}
+
+int akh_token_signature(const char *text, size_t n, akh_token_rec **out, size_t *count) {
+  const unsigned char *s = (const unsigned char *)text;
+  size_t ntok = 0, k = 0;
+  *out = NULL;
+  *count = 0;
+  if (n > UINT32_MAX) return AKH_ETOOBIG;
+  for (size_t i = 0; i < n; i++)
+    if (tok_byte(s[i]) && (i == 0 || !tok_byte(s[i - 1]))) ntok++;
+  if (ntok == 0) return AKH_OK;
+  akh_token_rec *r = malloc(ntok * sizeof *r);
+  if (!r) return AKH_ENOMEM;
+  for (size_t i = 0; i < n;) {
+    if (!tok_byte(s[i])) { i++; continue; }
+    size_t j = i;
+    uint64_t h = 1469598103934665603ull;
+    while (j < n && tok_byte(s[j])) { h = (h ^ s[j]) * 1099511628211ull; j++; }
+    r[k].hash = h;
+    r[k].off = (uint32_t)i;
+    r[k].len = (uint32_t)(j - i);
+    k++;
+    i = j;
+  }
+  qsort(r, k, sizeof *r, rec_qcmp);
+  size_t u = 0, run = 0; /* r[run, u): kept records of the current (hash, length) run */
+  for (size_t i = 0; i < k; i++) {
+    if (u > 0 && rec_key_cmp(&r[u - 1], &r[i]) == 0) {
+      int dup = 0;
+      for (size_t m = run; m < u && !dup; m++) dup = same_bytes(text, &r[m], text, &r[i]);
+      if (dup) continue;
+    } else {
+      run = u;
+    }
+    r[u++] = r[i];
+  }
+  *out = r;
+  *count = u;
+  return AKH_OK;
+}
+
+size_t akh_token_common(const char *a, const akh_token_rec *ra, size_t na,
+                        const char *b, const akh_token_rec *rb, size_t nb) {
+  size_t i = 0, j = 0, c = 0;
+  while (i < na && j < nb) {
+    int d = rec_key_cmp(&ra[i], &rb[j]);
+    if (d < 0) { i++; continue; }
+    if (d > 0) { j++; continue; }
+    size_t ie = i, je = j;
+    while (ie < na && rec_key_cmp(&ra[ie], &ra[i]) == 0) ie++;
+    while (je < nb && rec_key_cmp(&rb[je], &rb[j]) == 0) je++;
+    for (size_t x = i; x < ie; x++)
+      for (size_t y = j; y < je; y++)
+        if (same_bytes(a, &ra[x], b, &rb[y])) { c++; break; }
+    i = ie;
+    j = je;
+  }
+  return c;
 }

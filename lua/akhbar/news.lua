@@ -427,31 +427,30 @@ local function paragraphs(text)
   return out
 end
 
--- Token set of a folded paragraph, for near-duplicate detection.
-local function token_set(k)
-  local set_, n = {}, 0
-  for w in k:gmatch("[^%s%p]+") do
-    if not set_[w] then set_[w] = true; n = n + 1 end
-  end
-  return set_, n
-end
+-- Near-duplicate paragraphs: Jaccard similarity of their token sets
+-- ("[^%s%p]+" runs of the folded key).  The sets are C signatures (sorted
+-- token hashes, core.token_sig) and the intersection is a merge
+-- (core.token_common): building Lua tables of tokens per paragraph and
+-- walking them was a third of parse's time.  x, y: {key=, n=, sig=}.
+local token_sig, token_common = core.token_sig, core.token_common
 
-local function jaccard(a, na, b, nb)
+local function jaccard(x, y)
+  local na, nb = x.n, y.n
   if na == 0 or nb == 0 then return 0 end
-  if na > nb then a, na, b, nb = b, nb, a, na end
+  if na > nb then x, na, y, nb = y, nb, x, na end
   if na / nb < 0.9 then return na / nb end
-  -- J >= 0.9 needs inter >= 0.9 (na + nb) / 1.9: stop once too many miss
-  local inter, miss = 0, 0
+  -- J >= 0.9 needs inter >= 0.9 (na + nb) / 1.9
+  local inter = token_common(x.key, x.sig, y.key, y.sig)
   local max_miss = na - math.ceil(0.9 * (na + nb) / 1.9)
-  for w in pairs(a) do
-    if b[w] then inter = inter + 1
-    else
-      miss = miss + 1
-      if miss > max_miss then return 0 end
-    end
-  end
+  local miss = na - inter -- the Lua loop this replaces gave up at the first miss beyond max_miss
+  if miss > 0 and miss > max_miss then return 0 end
   return inter / (na + nb - inter)
 end
+
+local NO_WORDS = {}
+
+local function by_index(a, b) return a.index < b.index end
+local sort = table.sort
 
 local KEYFOLD = setmetatable({ ["،"] = " ", ["؛"] = " ", ["؟"] = " " }, { __index = FOLD })
 local KEYPUNCT = {}
@@ -540,7 +539,7 @@ function news.parse(text, opts)
   end
 
   -- body: boilerplate, see-also blocks, credits, repeats
-  local seen = {} -- kept paragraphs: { key, set, n, index }
+  local seen_n = {} -- kept paragraphs { key, sig, n, index } by n, in order
   local in_see_also = false
   for j, p in ipairs(paras) do
     if not p.kind then
@@ -568,21 +567,35 @@ function news.parse(text, opts)
         remove(p, reason)
       else
         local key = norm_key(p.body_start and text:sub(p.body_start, p.stop) or p.text)
-        local s, n = token_set(key)
+        local n, sig = token_sig(key)
+        local me = { key = key, n = n, sig = sig, index = j }
         local dup, sim
         if title_key and (key == title_key) then
           dup, sim = 0, 1
         else
-          for _, q in ipairs(seen) do
+          -- only paragraphs with as many tokens (same key) or, from 5
+          -- tokens on, within the 0.9 size ratio jaccard needs, in order
+          local cands
+          if n >= 5 then
+            cands = {}
+            for m = floor(0.9 * n) - 1, math.ceil(n / 0.9) + 1 do
+              local l = seen_n[m]
+              if l then for _, q in ipairs(l) do cands[#cands + 1] = q end end
+            end
+            if #cands > 1 then sort(cands, by_index) end
+          else
+            cands = seen_n[n] or NO_WORDS
+          end
+          for _, q in ipairs(cands) do
             if q.key == key then dup, sim = q.index, 1 break end
             if n >= 5 then
-              local jj = jaccard(s, n, q.set, q.n)
+              local jj = jaccard(me, q)
               if jj >= 0.9 then dup, sim = q.index, jj break end
             end
           end
           if not dup and title_key and n >= 5 and j <= i + 2 then
-            local ts, tn = token_set(title_key)
-            local jj = jaccard(s, n, ts, tn)
+            local tn, tsig = token_sig(title_key)
+            local jj = jaccard(me, { key = title_key, n = tn, sig = tsig })
             if jj >= 0.9 then dup, sim = 0, jj end
           end
         end
@@ -594,7 +607,9 @@ function news.parse(text, opts)
           }
         else
           p.kind = headline_like(p.text) and "heading" or "body"
-          seen[#seen + 1] = { key = key, set = s, n = n, index = j }
+          local l = seen_n[n]
+          if not l then l = {} seen_n[n] = l end
+          l[#l + 1] = me
         end
       end
     end
@@ -925,8 +940,10 @@ local function new_ctx(text, opts)
   function ctx.entity_at(pos, stop)
     stop = stop or pos
     for _, m in ipairs(ctx.ents) do
-      local ty = m.type and tostring(m.type):lower() or ""
-      if m.start <= stop and m.stop >= pos and (ty == "" or ty:find("per") or ty:find("org")) then return m end
+      if m.start <= stop and m.stop >= pos then
+        local ty = m.type and tostring(m.type):lower() or ""
+        if ty == "" or ty:find("per") or ty:find("org") then return m end
+      end
     end
   end
   return ctx
@@ -943,8 +960,6 @@ local function strip_end(text, s, e)
   end
   return e
 end
-
-local NO_WORDS = {}
 
 --- Quotes of a parsed document (see news.quotes for the fields).
 function quotes_mod.extract(text, doc, opts)
@@ -979,9 +994,21 @@ function quotes_mod.extract(text, doc, opts)
     if not ent and q.speaker and #ctx.ents > 0 then
       local k = fold(q.speaker)
       local last_ = k:match("(%S+)$")
-      for _, m in ipairs(ctx.ents) do
-        local mk, sk = fold(m.name or ""), fold(m.surface or "")
-        if mk == k or sk == k or (last_ and #last_ > 4 and tostring(m.type):find("per") and (mk:match("(%S+)$") == last_)) then ent = m break end
+      -- the folded names of the article's entities, once per article
+      local keys = ctx.ent_keys
+      if not keys then
+        keys = {}
+        for i, m in ipairs(ctx.ents) do keys[i] = { fold(m.name or ""), fold(m.surface or "") } end
+        ctx.ent_keys = keys
+      end
+      for i, m in ipairs(ctx.ents) do
+        local mk, sk = keys[i][1], keys[i][2]
+        if mk == k or sk == k then ent = m break end
+        if last_ and #last_ > 4 and tostring(m.type):find("per") then
+          local ml = keys[i][3]
+          if ml == nil then ml = mk:match("(%S+)$") or false keys[i][3] = ml end
+          if ml == last_ then ent = m break end
+        end
       end
     end
     q.speaker_entity = ent and (ent.name or ent.surface) or nil
