@@ -65,7 +65,8 @@ for row in c:sql("SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH 
   if #lines >= limit then break end
 end
 
-print(pretty.bidi(("%s: %d occurrences in %d articles"):format(word, #lines, n_articles)))
+local function plural(n, what) return ("%d %s%s"):format(n, what, n == 1 and "" or "s") end
+print(pretty.bidi(("%s: %s in %s"):format(word, plural(#lines, "occurrence"), plural(n_articles, "article"))))
 local list = {}
 for f, n in pairs(forms) do list[#list + 1] = { f, n } end
 table.sort(list, function(a, b) if a[2] ~= b[2] then return a[2] > b[2] end return a[1] < b[1] end)
