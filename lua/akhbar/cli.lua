@@ -712,6 +712,10 @@ first pretty.options.max_rows rows).  Statements run as in lua5.4.
 Multi-line input continues while the chunk is incomplete.  Ctrl-D or
 `exit` leaves.]]
 
+-- The corpus methods whose iterators yield plain values, not records: the
+-- shell names their columns.
+local TUPLES = { timeline = { "period", "articles", "mentions" }, outlets = { "source", "articles", "mentions" } }
+
 --- The REPL.  Reads lines from `input`, writes to `out` (standard streams
 -- by default); prompts only when input is a terminal, as lua.c does.
 -- @param c the open corpus
@@ -732,9 +736,7 @@ function cli.shell(c, opts)
   local function report(err)
     out:write("error: ", clean(err):gsub("\nstack traceback:.*", ""), "\n")
   end
-  -- Run and print, like lua.c's doREPL, with iterators drained.  The
-  -- plain values of the corpus iterators get their names as columns.
-  local TUPLES = { timeline = { "period", "articles", "mentions" }, outlets = { "source", "articles", "mentions" } }
+  -- Run and print, like lua.c's doREPL, with iterators drained.
   local function evaluate(chunk, is_expr, src)
     local results = table.pack(xpcall(chunk, debug.traceback))
     if not results[1] then
