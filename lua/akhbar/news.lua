@@ -41,8 +41,18 @@ local function set(list)
   return t
 end
 
+-- Strips the bytes of [%s\194\160] at both ends, as
+-- s:gsub("^[%s\194\160]+", ""):gsub("[%s\194\160]+$", "") did, without
+-- the end-anchored gsub that tried a match at every byte of the string.
+local TRIM = { [9] = true, [10] = true, [11] = true, [12] = true, [13] = true, [32] = true, [194] = true, [160] = true }
+local byte = string.byte
 local function trim(s)
-  return (s:gsub("^[%s\194\160]+", ""):gsub("[%s\194\160]+$", ""))
+  local i, j = 1, #s
+  while i <= j and TRIM[byte(s, i)] do i = i + 1 end
+  if i > j then return "" end
+  while TRIM[byte(s, j)] do j = j - 1 end
+  if i == 1 and j == #s then return s end
+  return s:sub(i, j)
 end
 
 ---------------------------------------------------------------- tokens
@@ -270,8 +280,20 @@ local function boilerplate_reason(p)
   return nil
 end
 
+-- s without its trailing run of ASCII punctuation and spaces (as
+-- s:gsub("[%p%s:]+$", ""), without trying a match at every byte).
+local PUNCT_SPACE = {}
+for b = 0, 127 do
+  if string.char(b):find("[%p%s]") then PUNCT_SPACE[b] = true end
+end
+local function rstrip_punct(s)
+  local j = #s
+  while j > 0 and PUNCT_SPACE[byte(s, j)] do j = j - 1 end
+  return j == #s and s or s:sub(1, j)
+end
+
 local function is_see_also(p)
-  local k = trim((fold(p.text):gsub("[%p%s:]+$", "")))
+  local k = trim(rstrip_punct(fold(p.text)))
   for _, s in ipairs(SEE_ALSO) do
     if k == s or (k:sub(1, #s) == s and #k <= #s + 4) then return true end
   end
@@ -449,9 +471,6 @@ end
 
 local NO_WORDS = {}
 
-local function by_index(a, b) return a.index < b.index end
-local sort = table.sort
-
 local KEYFOLD = setmetatable({ ["،"] = " ", ["؛"] = " ", ["؟"] = " " }, { __index = FOLD })
 local KEYPUNCT = {}
 for _, p in ipairs { "“", "”", "«", "»", "…", "–", "—", "\194\160" } do KEYPUNCT[p] = " " end
@@ -539,7 +558,7 @@ function news.parse(text, opts)
   end
 
   -- body: boilerplate, see-also blocks, credits, repeats
-  local seen_n = {} -- kept paragraphs { key, sig, n, index } by n, in order
+  local seen = {} -- kept paragraphs: { key, sig, n, index }
   local in_see_also = false
   for j, p in ipairs(paras) do
     if not p.kind then
@@ -573,22 +592,12 @@ function news.parse(text, opts)
         if title_key and (key == title_key) then
           dup, sim = 0, 1
         else
-          -- only paragraphs with as many tokens (same key) or, from 5
-          -- tokens on, within the 0.9 size ratio jaccard needs, in order
-          local cands
-          if n >= 5 then
-            cands = {}
-            for m = floor(0.9 * n) - 1, math.ceil(n / 0.9) + 1 do
-              local l = seen_n[m]
-              if l then for _, q in ipairs(l) do cands[#cands + 1] = q end end
-            end
-            if #cands > 1 then sort(cands, by_index) end
-          else
-            cands = seen_n[n] or NO_WORDS
-          end
-          for _, q in ipairs(cands) do
+          -- jaccard is only worth calling within its 0.9 size ratio (the
+          -- same test it starts with); a same key has the same n
+          for _, q in ipairs(seen) do
             if q.key == key then dup, sim = q.index, 1 break end
-            if n >= 5 then
+            local qn = q.n
+            if n >= 5 and qn > 0 and (n < qn and n / qn or qn / n) >= 0.9 then
               local jj = jaccard(me, q)
               if jj >= 0.9 then dup, sim = q.index, jj break end
             end
@@ -607,9 +616,7 @@ function news.parse(text, opts)
           }
         else
           p.kind = headline_like(p.text) and "heading" or "body"
-          local l = seen_n[n]
-          if not l then l = {} seen_n[n] = l end
-          l[#l + 1] = me
+          seen[#seen + 1] = me
         end
       end
     end
@@ -994,22 +1001,32 @@ function quotes_mod.extract(text, doc, opts)
     if not ent and q.speaker and #ctx.ents > 0 then
       local k = fold(q.speaker)
       local last_ = k:match("(%S+)$")
-      -- the folded names of the article's entities, once per article
-      local keys = ctx.ent_keys
-      if not keys then
-        keys = {}
-        for i, m in ipairs(ctx.ents) do keys[i] = { fold(m.name or ""), fold(m.surface or "") } end
-        ctx.ent_keys = keys
-      end
-      for i, m in ipairs(ctx.ents) do
-        local mk, sk = keys[i][1], keys[i][2]
-        if mk == k or sk == k then ent = m break end
-        if last_ and #last_ > 4 and tostring(m.type):find("per") then
-          local ml = keys[i][3]
-          if ml == nil then ml = mk:match("(%S+)$") or false keys[i][3] = ml end
-          if ml == last_ then ent = m break end
+      -- The first entity (in match order) whose folded name or surface is
+      -- the speaker's, or, for a person, whose name ends with the speaker's
+      -- last word (> 4 bytes).  Indexes built once per article: the loop
+      -- over every mention for every quote was a tenth of parse's time.
+      local ix = ctx.ent_index
+      if not ix then
+        ix = { name = {}, surface = {}, last = {} }
+        for n, m in ipairs(ctx.ents) do
+          local mk, sk = fold(m.name or ""), fold(m.surface or "")
+          if not ix.name[mk] then ix.name[mk] = n end
+          if not ix.surface[sk] then ix.surface[sk] = n end
+          if tostring(m.type):find("per") then
+            local ml = mk:match("(%S+)$")
+            if ml and not ix.last[ml] then ix.last[ml] = n end
+          end
         end
+        ctx.ent_index = ix
       end
+      local best = ix.name[k]
+      local n2 = ix.surface[k]
+      if n2 and (not best or n2 < best) then best = n2 end
+      if last_ and #last_ > 4 then
+        local n3 = ix.last[last_]
+        if n3 and (not best or n3 < best) then best = n3 end
+      end
+      if best then ent = ctx.ents[best] end
     end
     q.speaker_entity = ent and (ent.name or ent.surface) or nil
     q.speaker_id = ent and ent.id or nil
