@@ -36,7 +36,8 @@ end
 
 local n_articles = 0
 for _ in pairs(about) do n_articles = n_articles + 1 end
-print(("%d articles about Russian forces in Syria; %d denials in them"):format(n_articles, #rows))
+print(("%d articles about Russian forces in Syria; %d denial%s in them"):format(n_articles, #rows,
+  #rows == 1 and "" or "s"))
 if #rows == 0 then return end
 print()
 pretty.table(rows, { columns = { "date", "outlet", "article", "speaker", "verb", "denied" } })

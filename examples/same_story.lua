@@ -2,9 +2,10 @@
 --
 -- akhbar groups articles that report the same thing into stories as they
 -- are imported (MinHash of the leads, within a few days; docs/stories.md).
--- For every story told by more than one article this lists its articles
--- in publication order with their outlet and how many days after the
--- first each appeared, then counts, per outlet, how often it was first.
+-- For every story run by more than one outlet (an article whose outlet is
+-- unknown counts as another one) this lists its articles in publication
+-- order with their outlet and how many days after the first each
+-- appeared, then counts, per outlet, how often it was first.
 --
 -- Run from the source tree, after `make build`:
 --   export LUA_PATH="./lua/?.lua;./lua/?/init.lua;;" LUA_CPATH="./build/?.so;;"
@@ -24,11 +25,23 @@ local function day(date)
   return os.time { year = tonumber(y), month = tonumber(m), day = tonumber(d), hour = 12 } // 86400
 end
 
+-- The outlets of a story's articles; nil (unknown) counts as one more.
+local function outlets_of(members)
+  local seen, n = {}, 0
+  for _, m in ipairs(members) do
+    local o = m.source or {} -- a fresh key: every unknown is distinct
+    if not seen[o] then seen[o], n = true, n + 1 end
+  end
+  return n
+end
+
 local first_count, stories, outlets_seen = {}, 0, {}
 for s in c:stories { min_size = min_size } do
-  stories = stories + 1
   local members = {}
   for i, m in ipairs(s.members) do members[i] = m end
+  local n_outlets = outlets_of(members)
+  if n_outlets < 2 then goto next_story end
+  stories = stories + 1
   -- Publication order; undated articles last, then by id (import order).
   table.sort(members, function(a, b)
     if (a.date ~= nil) ~= (b.date ~= nil) then return a.date ~= nil end
@@ -36,8 +49,8 @@ for s in c:stories { min_size = min_size } do
     return a.id < b.id
   end)
   print(pretty.bidi(("story %d: %s"):format(s.id, s.title or "")))
-  print(("  %d articles, %d outlet%s; first: %s on %s"):format(#members, #s.outlets,
-    #s.outlets == 1 and "" or "s", s.first_outlet or "outlet unknown", s.first_seen or "an unknown date"))
+  print(("  %d articles, %d outlets; first: %s on %s"):format(#members, n_outlets,
+    s.first_outlet or "outlet unknown", s.first_seen or "an unknown date"))
   local start = day(members[1].date)
   local rows = {}
   for i, m in ipairs(members) do
@@ -49,10 +62,11 @@ for s in c:stories { min_size = min_size } do
   print()
   if s.first_outlet then first_count[s.first_outlet] = (first_count[s.first_outlet] or 0) + 1 end
   for _, o in ipairs(s.outlets) do outlets_seen[o] = true end
+  ::next_story::
 end
 
 if stories == 0 then
-  print(("no story told by %d or more articles"):format(min_size))
+  print("no story run by more than one outlet")
   return
 end
 
@@ -62,5 +76,5 @@ table.sort(rows, function(a, b)
   if a.first ~= b.first then return a.first > b.first end
   return a.outlet < b.outlet
 end)
-print(("%d stories told by %d or more articles; who ran them first:"):format(stories, min_size))
+print(("%d stor%s run by more than one outlet; who ran them first:"):format(stories, stories == 1 and "y" or "ies"))
 pretty.table(rows, { columns = { "outlet", "first" } })

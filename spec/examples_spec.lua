@@ -43,7 +43,7 @@ describe("examples/denials.lua (who denied what about Russian forces in Syria)",
 
   it("counts as many denials as the table lists, all of them quotes with a denial verb", function()
     local out = example("denials", db)
-    local n = tonumber(out:match("; (%d+) denials in them"))
+    local n = tonumber(out:match("; (%d+) denials? in them"))
     assert.is_true(n >= 3)
     local verbs = 0
     for _, l in ipairs(run.lines(out)) do
@@ -90,10 +90,11 @@ describe("examples/same_story.lua (which outlets ran the same story, who first)"
   it("finds the story RT and SANA both told, and who ran it first", function()
     local out = example("same_story")
     assert.truthy(out:find("story %d+: الكرملين: إن طلبت دمشق قوات روسية فسندرس الأمر"))
-    assert.truthy(out:find("2 articles, 1 outlet; first: sana", 1, true))
+    -- RT's article carries no outlet in the file: it counts as another one.
+    assert.truthy(out:find("2 articles, 2 outlets; first: sana", 1, true))
     -- Seed 003, SANA's version, is a member.
     assert.truthy(out:find("sana +أكد المتحدث الرسمي باسم الرئاسة الروسية"))
-    assert.truthy(out:find("1 stories told by 2 or more articles", 1, true))
+    assert.truthy(out:find("1 story run by more than one outlet", 1, true))
   end)
 end)
 
