@@ -25,6 +25,10 @@
 #include <string.h>
 #include <sys/mman.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "gazetteer_int.h"
 #include "utf8.h"
 
@@ -319,15 +323,33 @@ oom:
   return akh_fail(err, AKH_ENOMEM, 0, "out of memory");
 }
 
+/* e (a cached word, zero-padded to CACHE_MAXLEN) == s[0..n)?  Where 32
+ * bytes can be read from s inside the text, two vector compares replace
+ * the call to memcmp. */
+static inline int same_word(const char *e, const char *s, size_t n, const char *end) {
+#ifdef __SSE2__
+  if ((size_t)(end - s) >= 32) {
+    __m128i a0 = _mm_loadu_si128((const __m128i *)s), a1 = _mm_loadu_si128((const __m128i *)(s + 16));
+    __m128i b0 = _mm_loadu_si128((const __m128i *)e), b1 = _mm_loadu_si128((const __m128i *)(e + 16));
+    uint32_t eq = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(a0, b0)) |
+                  ((uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(a1, b1)) << 16);
+    uint32_t want = n >= 32 ? 0xFFFFFFFFu : (((uint32_t)1 << n) - 1);
+    return (eq & want) == want;
+  }
+#endif
+  (void)end;
+  return memcmp(e, s, n) == 0;
+}
+
 /* Resolve token t (its hash in t->h) through the cache. */
-static int resolve(akh_matcher *m, const char *text, struct mtok *t, akh_error *err) {
+static int resolve(akh_matcher *m, const char *text, const char *end, struct mtok *t, akh_error *err) {
   size_t n = t->stop - t->start;
   const char *s = text + t->start;
   if (n > CACHE_MAXLEN) return analyse(m, s, n, &t->t, err);
   struct centry *c = &m->cache[(t->h & SET_MASK) * WAYS];
   uint32_t check = (uint32_t)(t->h >> 32);
   for (int w = 0; w < WAYS; w++)
-    if (c[w].len == n && c[w].check == check && memcmp(c[w].bytes, s, n) == 0) {
+    if (c[w].len == n && c[w].check == check && same_word(c[w].bytes, s, n, end)) {
       memcpy(t->t.next, c[w].next, sizeof c[w].next);
       memcpy(t->t.root, c[w].root, sizeof c[w].root);
       t->t.soff = c[w].soff;
@@ -343,6 +365,7 @@ static int resolve(akh_matcher *m, const char *text, struct mtok *t, akh_error *
   memmove(c + 1, c, (WAYS - 1) * sizeof *c); /* the least recently used goes */
   c->check = check;
   c->len = (uint8_t)n;
+  memset(c->bytes, 0, sizeof c->bytes);
   memcpy(c->bytes, s, n);
   memcpy(c->next, t->t.next, sizeof c->next);
   memcpy(c->root, t->t.root, sizeof c->root);
@@ -430,7 +453,7 @@ int akh_matcher_run(akh_matcher *m, const char *text, size_t len, akh_match_fn f
   }
   for (size_t i = 0; i < m->ntoks; i++) {
     struct mtok *t = &m->toks[i];
-    int rr = resolve(m, text, t, err);
+    int rr = resolve(m, text, text + len, t, err);
     if (rr != AKH_OK) return rr;
     for (int x = 0; x < 4; x++)
       if (t->t.root[x]) PREFETCH(&m->g->nodes[t->t.root[x]]);

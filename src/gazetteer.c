@@ -215,6 +215,8 @@ static uint64_t mix64(uint64_t x) {
 int32_t akh__dict_find(const akh_gazetteer *g, int mode, const char *s, size_t n) {
   if (!g->dictcap) return -1;
   uint64_t h = akh__hash(mode, s, n);
+  size_t fb = (size_t)(h >> 32) & (g->dictcap * 8 - 1);
+  if (!(g->dfilter[fb >> 6] >> (fb & 63) & 1)) return -1;
   size_t mask = g->dictcap - 1;
   for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
     const struct gz_slot *sl = &g->dict[i];
@@ -258,16 +260,25 @@ static void *table_alloc(size_t size) {
 static int dict_grow(akh_gazetteer *g) {
   size_t cap = g->dictcap ? g->dictcap * 2 : 1024;
   struct gz_slot *d = table_alloc(cap * sizeof *d);
-  if (!d) return AKH_ENOMEM;
+  uint64_t *f = calloc(cap / 8, sizeof *f); /* cap * 8 bits */
+  if (!d || !f) {
+    free(d);
+    free(f);
+    return AKH_ENOMEM;
+  }
   for (size_t i = 0; i < cap; i++) d[i].tok = UINT32_MAX;
   for (size_t i = 0; i < g->dictcap; i++) {
     if (g->dict[i].tok == UINT32_MAX) continue;
     size_t j = (size_t)g->dict[i].h & (cap - 1);
     while (d[j].tok != UINT32_MAX) j = (j + 1) & (cap - 1);
     d[j] = g->dict[i];
+    size_t fb = (size_t)(d[j].h >> 32) & (cap * 8 - 1);
+    f[fb >> 6] |= (uint64_t)1 << (fb & 63);
   }
   free(g->dict);
+  free(g->dfilter);
   g->dict = d;
+  g->dfilter = f;
   g->dictcap = cap;
   return AKH_OK;
 }
@@ -287,6 +298,8 @@ static int dict_intern(akh_gazetteer *g, int mode, const char *s, size_t n, uint
   g->dict[i].off = (uint32_t)off;
   g->dict[i].len = (uint32_t)(n + 1);
   g->dict[i].tok = (uint32_t)g->ntoks;
+  size_t fb = (size_t)(h >> 32) & (g->dictcap * 8 - 1);
+  g->dfilter[fb >> 6] |= (uint64_t)1 << (fb & 63);
   *tok = (uint32_t)g->ntoks++;
   return AKH_OK;
 }
@@ -362,6 +375,7 @@ void akh_gazetteer_free(akh_gazetteer *g) {
   free(g->ents);
   free(g->ids);
   free(g->dict);
+  free(g->dfilter);
   akh_buf_free(&g->keys);
   free(g->edges);
   free(g->nodes);

@@ -45,6 +45,9 @@ struct akh_gazetteer {
   uint32_t *ids; /* id hash: entity index + 1, 0 empty */
   size_t idcap;
   struct gz_slot *dict;
+  uint64_t *dfilter; /* one bit per (hash >> 32) slot, 8 per dict slot: most
+                        words of a text are in no name, and this 1/16-full
+                        bitset answers for them without touching the table */
   size_t dictcap, ntoks;
   akh_buf keys;
   struct gz_edge *edges;
