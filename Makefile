@@ -33,9 +33,10 @@ spec: build
 
 # The same specs against an ASan/UBSan build of the module.  lua5.4 itself is
 # not instrumented, so the runtime is preloaded.  Specs tagged #corpus import
-# all of SaudiNewsNet (minutes in a release build, too long for CI under
-# ASan); they run in `make spec`, and the ASan run covers the same code on
-# the seeds and on slices of the real corpus.
+# all of SaudiNewsNet and #slow ones run whole processes many times (crash
+# safety, concurrency): minutes under ASan, too long for CI.  They run in
+# `make spec`; the ASan run covers the same C code on the seeds and on
+# slices of the real corpus.
 sanitize:
 	cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Sanitize -DAKH_WERROR=ON >/dev/null
 	cmake --build build-asan -j $(JOBS)
@@ -44,7 +45,7 @@ spec-asan: sanitize
 	AKHBAR_BUILD=./build-asan \
 	LD_PRELOAD="$$(gcc -print-file-name=libasan.so) $$(gcc -print-file-name=libubsan.so)" \
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	  $(BUSTED) -o utfTerminal --exclude-tags=corpus
+	  $(BUSTED) -o utfTerminal --exclude-tags=corpus,slow
 
 # The specs that reach the C code under valgrind (memcheck), on the sample
 # corpus only: AKHBAR_SHARED points nowhere, so the specs that read the real
