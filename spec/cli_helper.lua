@@ -97,6 +97,17 @@ function M.real_slice(n)
   return p
 end
 
+--- A slice of the real corpus across outlets: every `every`-th article of
+-- those crawled on `day` (YYYY-MM-DD), so the same story told by several
+-- outlets can be in it.  nil when the corpus is absent.
+function M.real_day_slice(day, every)
+  if not helper.have_real_corpus() then return nil end
+  local p = helper.tmpname(".jsonl")
+  assert(os.execute(("env -u LD_PRELOAD gzip -dc %s 2>/dev/null | grep -F %s | awk 'NR %% %d == 0' > %s"):format(
+    M.q(helper.real_corpus), M.q('"date_extracted": "' .. day), every, M.q(p))))
+  return p
+end
+
 --- Parse JSON with SQLite's JSON functions (an independent parser):
 -- json_valid, and the value at `path` ("$.title").
 local akhbar = require "akhbar"
