@@ -347,6 +347,15 @@ describe("akhbar timeline", function()
     assert.truthy(out:find("\n2015%-09 +1  █"))
   end)
 
+  it("counts mentions instead of articles with --count mentions", function()
+    local out = akhbar_cmd("timeline", db, "لافروف", "--count", "mentions", "--csv")
+    local check = akhbar_cmd("sql", db, [[SELECT count(*) AS n FROM mentions m JOIN articles a ON a.id = m.article
+      WHERE m.entity = 'lavrov' AND a.published LIKE '2015-09%']], "--json")
+    local n = run.json_get(check, "$.n")
+    assert.is_true(n > 1)
+    assert.equal("period,total\r\n2015-09," .. n .. "\r\n", out)
+  end)
+
   it("writes CSV with --csv", function()
     local out = akhbar_cmd("timeline", db, "بيسكوف", "--csv")
     assert.equal("period,total", out:match("^([^\r]+)\r\n"):sub(1, 12))

@@ -213,6 +213,14 @@ describe("akhbar.export.timeline", function()
       .. "2015-12,0,0,0\r\n2016-01,1,0,1\r\n", run.slurp(p))
   end)
 
+  it("follows one outlet alone when asked", function()
+    local tl = export.timeline(c, "لافروف", { source = "sana" })
+    assert.same({ "2015-11", "2015-12", "2016-01" }, tl.periods)
+    assert.same({ ["2015-11"] = 1, ["2016-01"] = 1 }, tl.total)
+    assert.equal(1, #tl.series)
+    assert.equal("sana", tl.series[1].name)
+  end)
+
   it("fills weeks too", function()
     local tl = export.timeline(c, "بيسكوف", { by = "week" })
     -- Peskov: 2015-09-10 (week 36), 2015-09-18 and 2015-09-19 (week 37).

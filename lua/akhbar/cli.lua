@@ -518,15 +518,17 @@ commands.timeline = {
   args = { "DB (a corpus made by `akhbar import`)", "ENTITY (a name of the gazetteer)" },
   min = 2, max = 2,
   options = { by = { "month", "week", "day", "year" }, svg = "FILE", csv = "flag", bom = "flag", output = "FILE",
-    source = "NAME", outlets = "N" },
+    source = "NAME", outlets = "N", count = { "articles", "mentions" } },
   usage = [[
 Usage: akhbar timeline DB ENTITY [options]
 
-How often ENTITY is named over time: articles per month (or week, day,
-year), per outlet.  Prints a bar chart, or writes CSV or an SVG plot.
+How often ENTITY is named over time: articles naming it (or its
+mentions) per month (or week, day, year), per outlet.  Prints a bar chart,
+or writes CSV or an SVG plot.
 
 Options:
   --by UNIT         month (default), week, day or year
+  --count WHAT      articles (default: articles naming it) or mentions
   --source NAME     only this outlet
   --outlets N       outlets drawn separately (default 8; the rest are "other")
   --svg FILE        write a self-contained SVG plot to FILE
@@ -539,24 +541,8 @@ Examples:
   run = function(opts, pos)
     local c = open_existing("timeline", pos[1])
     local by = opts.by or "month"
-    local tl
-    if opts.source then
-      -- One outlet: one series.
-      tl = { name = pos[2], by = by, total = {}, series = {} }
-      local counts, periods, sum = {}, {}, 0
-      guard("timeline", function()
-        for p, n in c:timeline(pos[2], { by = by, source = opts.source }) do
-          counts[p] = n
-          periods[#periods + 1] = p
-          sum = sum + n
-        end
-      end)
-      tl.total = counts
-      tl.series[1] = { name = opts.source, counts = counts, sum = sum }
-      tl.periods = export._fill_periods(periods, by)
-    else
-      tl = guard("timeline", export.timeline, c, pos[2], { by = by, max_series = opts.outlets })
-    end
+    local tl = guard("timeline", export.timeline, c, pos[2],
+      { by = by, max_series = opts.outlets, source = opts.source, count = opts.count })
     c:close()
     if opts.svg then
       local ok, err = export.timeline_svg(opts.svg, tl)
@@ -578,7 +564,7 @@ Examples:
     local max = 0
     for _, p in ipairs(tl.periods) do max = math.max(max, tl.total[p] or 0) end
     local bar_w = math.max(10, math.min(50, pretty.options.width - 30))
-    out:write(bidi_line(fmt("%s: articles per %s", pos[2], by)), "\n")
+    out:write(bidi_line(fmt("%s: %s per %s", pos[2], tl.count, by)), "\n")
     for _, p in ipairs(tl.periods) do
       local n = tl.total[p] or 0
       local len = max > 0 and math.floor(n * bar_w / max + 0.5) or 0

@@ -658,7 +658,6 @@ local function fill_periods(periods, by)
   end
   return periods
 end
-export._fill_periods = fill_periods
 
 --- Collect an entity's mentions per period and per outlet.
 -- Uses `c:outlets(name)` for the outlets and `c:timeline(name, {by=,
@@ -669,7 +668,7 @@ export._fill_periods = fill_periods
 -- @param c an open corpus
 -- @param name an entity name
 -- @param opts `{by = "month" | "week" | "day" | "year", max_series = 8, per_outlet = true,
--- count = "articles" | "mentions"}`
+-- count = "articles" | "mentions", source = nil}` (source: one outlet only, one series)
 -- @return `{name=, by=, periods = {...}, total = {[period]=n}, series =
 -- {{name = outlet, counts = {[period] = n}, sum = n}...}}`
 function export.timeline(c, name, opts)
@@ -691,8 +690,10 @@ function export.timeline(c, name, opts)
     end
     return sum
   end
-  local total_sum = collect(tl.total)
-  if opts.per_outlet ~= false and c.outlets then
+  local total_sum = collect(tl.total, opts.source)
+  if opts.source then
+    tl.series[1] = { name = opts.source, counts = tl.total, sum = total_sum }
+  elseif opts.per_outlet ~= false and c.outlets then
     local outlets = {}
     for o, n in c:outlets(name) do
       local oname = type(o) == "table" and (o.source or o.outlet or o.name) or o
