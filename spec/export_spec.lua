@@ -65,6 +65,13 @@ describe("akhbar.export.jsonl", function()
     assert.equal(text, run.json_get(line, "$.text"))
   end)
 
+  it("writes numbers in their shortest form that reads back the same", function()
+    assert.equal('{"score":1e-06}', export.json { score = 1e-6 })
+    assert.equal('{"score":0.1}', export.json { score = 0.1 })
+    local third = 1 / 3
+    assert.equal(third, run.json_get(export.json { score = third }, "$.score"))
+  end)
+
   it("replaces bytes that are not UTF-8 with U+FFFD, so the line is still valid JSON", function()
     local line = export.json { title = "سوريا\xD8" }
     assert.is_true(run.json_valid(line))

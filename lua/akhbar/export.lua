@@ -209,7 +209,10 @@ local function encode_value(v, out, seen)
     elseif math.type(v) == "integer" then
       out[#out + 1] = fmt("%d", v)
     else
-      out[#out + 1] = fmt("%.17g", v)
+      -- The shortest form that reads back as the same number.
+      local text = fmt("%.15g", v)
+      if tonumber(text) ~= v then text = fmt("%.17g", v) end
+      out[#out + 1] = text
     end
   elseif tv == "string" then
     out[#out + 1] = json_string(v)
