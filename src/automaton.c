@@ -68,6 +68,7 @@ struct akh_matcher {
   const akh_gazetteer *g;
   unsigned long generation;
   struct centry *cache;
+  void *cache_base; /* the mapping cache lies in */
   struct mtok *toks;
   size_t ntoks, captoks;
   akh_buf norm;
@@ -115,22 +116,31 @@ static void cptab_build(void) {
 
 /* The cache is read at random: on 4 KB pages nearly every probe of a
  * rare word also misses the TLB, so ask for 2 MB pages where the kernel
- * offers them (Linux THP, "madvise" mode). */
-static struct centry *cache_alloc(void) {
-  size_t size = CACHE_ENTRIES * sizeof(struct centry);
-  void *p = NULL;
-  if (posix_memalign(&p, (size_t)1 << 21, size)) return NULL;
+ * offers them (Linux THP, "madvise" mode).  Anonymous memory comes zeroed
+ * and is only backed when touched, so a matcher costs nothing until it
+ * has seen many words (gazetteers made for one small text stay cheap). */
+#define CACHE_BYTES (CACHE_ENTRIES * sizeof(struct centry))
+#define HUGE ((size_t)1 << 21)
+
+static struct centry *cache_alloc(void **base) {
+  void *p = mmap(NULL, CACHE_BYTES + HUGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (p == MAP_FAILED) return NULL;
+  *base = p;
+  char *a = (char *)(((uintptr_t)p + HUGE - 1) & ~(uintptr_t)(HUGE - 1));
 #ifdef MADV_HUGEPAGE
-  madvise(p, size, MADV_HUGEPAGE);
+  madvise(a, CACHE_BYTES, MADV_HUGEPAGE);
 #endif
-  memset(p, 0, size);
-  return p;
+  return (struct centry *)a;
+}
+
+static void cache_free(void *base) {
+  if (base) munmap(base, CACHE_BYTES + HUGE);
 }
 
 int akh_matcher_new(const akh_gazetteer *g, akh_matcher **out, akh_error *err) {
   akh_matcher *m = calloc(1, sizeof *m);
   *out = NULL;
-  if (!m || !(m->cache = cache_alloc())) {
+  if (!m || !(m->cache = cache_alloc(&m->cache_base))) {
     free(m);
     return akh_fail(err, AKH_ENOMEM, 0, "out of memory");
   }
@@ -143,7 +153,7 @@ int akh_matcher_new(const akh_gazetteer *g, akh_matcher **out, akh_error *err) {
 
 void akh_matcher_free(akh_matcher *m) {
   if (!m) return;
-  free(m->cache);
+  cache_free(m->cache_base);
   free(m->toks);
   akh_buf_free(&m->norm);
   free(m->fold);
