@@ -237,12 +237,6 @@ uint32_t akh__edge(const akh_gazetteer *g, uint32_t node, uint32_t tok) {
   }
 }
 
-void akh__edge_prefetch(const akh_gazetteer *g, uint32_t node, uint32_t tok) {
-  if (!g->edgecap) return;
-  uint64_t key = ((uint64_t)node << 32) | tok;
-  __builtin_prefetch(&g->edges[(size_t)mix64(key) & (g->edgecap - 1)]);
-}
-
 /* The dictionary and the edge table are probed at random by the matcher;
  * once they pass 2 MB, ask for 2 MB pages (Linux THP in "madvise" mode)
  * so that a probe costs one cache miss and not also a TLB miss.  Freed

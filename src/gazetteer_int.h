@@ -106,7 +106,5 @@ static inline uint64_t akh__hash(int mode, const char *s, size_t n) {
 int32_t akh__dict_find(const akh_gazetteer *g, int mode, const char *s, size_t n);
 /* Child of node by token, 0 when none (the root is node 0). */
 uint32_t akh__edge(const akh_gazetteer *g, uint32_t node, uint32_t tok);
-/* Ask for the cache line where akh__edge(g, node, tok) will look first. */
-void akh__edge_prefetch(const akh_gazetteer *g, uint32_t node, uint32_t tok);
 
 #endif
