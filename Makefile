@@ -69,8 +69,15 @@ rock-check:
 	LUA_PATH="$(BUILD)-rock/share/lua/5.4/?.lua;$(BUILD)-rock/share/lua/5.4/?/init.lua" \
 	LUA_CPATH="$(BUILD)-rock/lib/lua/5.4/?.so" \
 	  $(LUA) -e 'local a = require "akhbar"; assert(a.normalize("الميدانيـة") == "الميدانيه"); print("rock ok: " .. a._VERSION)'
+	LUA_PATH="$(BUILD)-rock/share/lua/5.4/?.lua;$(BUILD)-rock/share/lua/5.4/?/init.lua" \
+	LUA_CPATH="$(BUILD)-rock/lib/lua/5.4/?.so" $(BUILD)-rock/bin/akhbar --help >/dev/null
 
-test: build spec spec-asan lint rock-check
+# The whole suite (./run test, CI): release specs, the specs under ASan+UBSan
+# and under valgrind, every fuzz target for TEST_FUZZ_TIME seconds, luacheck,
+# and the LuaRocks install.
+TEST_FUZZ_TIME ?= 5
+test: build spec spec-asan valgrind lint rock-check
+	$(MAKE) fuzz-ci FUZZ_TIME=$(TEST_FUZZ_TIME)
 
 bench: build
 	$(LUA_ENV) $(LUA) bench/run.lua
