@@ -128,7 +128,9 @@ for _, r in ipairs(results) do
     if r.cpu and unit == "ms" then extra = ("CPU %s ms"):format(r.cpu) end
     if r.cpu_mean then extra = ("mean CPU %s ms"):format(r.cpu_mean) end
     if r.secs and r.stage:match("^scale") then extra = ("%s s"):format(r.secs) .. (r.cpu_mbps and (", CPU %s MB/s"):format(r.cpu_mbps) or "") end
-    rows[#rows + 1] = { r.stage, fmt(ours, unit), fmt(base, unit), ratio and ("%.2fx"):format(ratio) or "-", tgt, met,
+    local rs = "-"
+    if ratio then rs = ratio >= 100 and ("%.0fx"):format(ratio) or ("%.2fx"):format(ratio) end
+    rows[#rows + 1] = { r.stage, fmt(ours, unit), fmt(base, unit), rs, tgt, met,
       r.rss_mb and (r.rss_mb .. " MB") or "-", extra }
   end
 end
