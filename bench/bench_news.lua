@@ -1,49 +1,52 @@
 -- Throughput of akhbar.parse (structure + dates + quotes) on SaudiNewsNet.
 --   lua5.4 bench/bench_news.lua [max_articles]    (LUA_PATH/LUA_CPATH as in HACKING.md)
--- Prints MB/s of article text for: the C date scanner alone, parse without
--- quotes, and parse with quotes (the figure reported in bench/README.md).
+-- Prints MB/s of article text (content bytes, CPU time) for: the C date
+-- scanner alone, parse without quotes, and parse with quotes (the figure
+-- reported in bench/README.md), with RESULT lines for bench/run.lua.
 local akhbar = require "akhbar"
 local core = require "akhbar.core"
 local path = (os.getenv("AKHBAR_SHARED") or "../shared") .. "/corpus/saudinewsnet.jsonl.gz"
 local max = tonumber(arg[1] or 1e9)
 
-local function field(line, key)
-  local s = line:find('"' .. key .. '": "', 1, true)
-  if not s then return nil end
-  local i, out = s + #key + 5, {}
-  while true do
-    local j = line:find('[\\"]', i)
-    if not j then break end
-    out[#out + 1] = line:sub(i, j - 1)
-    if line:sub(j, j) == '"' then break end
-    local n = line:sub(j + 1, j + 1)
-    if n == "u" then out[#out + 1] = utf8.char(tonumber(line:sub(j + 2, j + 5), 16)); i = j + 6
-    else out[#out + 1] = ({ n = "\n", t = "\t", r = "\r" })[n] or n; i = j + 2 end
-  end
-  return table.concat(out)
-end
+if not core.stat(path) then print("bench_news: " .. path .. " not found; skipped") return end
 
-local f = io.open(path, "rb")
-if not f then print("bench_news: " .. path .. " not found; skipped") return end
-f:close()
+-- Records decoded by SQLite's JSON (exact escapes), as c:import reads them.
+local db = assert(core.db_open(":memory:"))
+local get = db:prepare("SELECT json_extract(?1, '$.content') AS text, json_extract(?1, '$.author') AS author, "
+  .. "json_extract(?1, '$.date_extracted') AS crawled, json_extract(?1, '$.title') AS title")
 local docs, bytes = {}, 0
-local p = assert(io.popen("gzip -dc " .. path))
-for line in p:lines() do
-  local text = field(line, "content") or ""
-  docs[#docs + 1] = { text = text, author = field(line, "author"), crawled = field(line, "date_extracted"),
-    title = field(line, "title") }
-  bytes = bytes + #text
+local lines = assert(core.lines_open(path))
+for line in lines.next, lines do
+  local r = get:first(line)
+  if r and r.text and r.text ~= "" then
+    docs[#docs + 1] = r
+    bytes = bytes + #r.text
+  end
   if #docs >= max then break end
 end
-p:close()
+lines:close()
+get:finalize()
+db:close()
 local mb = bytes / 1e6
 
-local function run(name, fn)
+local function hwm()
+  local f = io.open("/proc/self/status")
+  if not f then return 0 end
+  local st = f:read("a")
+  f:close()
+  return (tonumber(st:match("VmHWM:%s*(%d+)")) or 0) / 1024
+end
+
+-- CPU seconds (os.clock): the machine is shared.
+local function run(name, fn, stage)
   collectgarbage()
   local t0 = os.clock()
   local n = fn()
   local dt = os.clock() - t0
   print(("%-28s %8.2f s  %7.2f MB/s  %s"):format(name, dt, mb / dt, n or ""))
+  if stage then
+    print(("RESULT stage=%s ours=%.2f unit=MB/s baseline=- rss_mb=%.0f articles=%d"):format(stage, mb / dt, hwm(), #docs))
+  end
 end
 
 print(("%d articles, %.1f MB of text"):format(#docs, mb))
@@ -54,11 +57,11 @@ run("dates (C scanner)", function()
 end)
 run("parse, no quotes", function()
   for _, d in ipairs(docs) do akhbar.parse(d.text, { author = d.author, crawled = d.crawled, title = d.title, quotes = false }) end
-end)
+end, "news_parse_noquotes")
 run("parse + quotes", function()
   local n = 0
   for _, d in ipairs(docs) do
     n = n + #akhbar.parse(d.text, { author = d.author, crawled = d.crawled, title = d.title }).quotes
   end
   return n .. " quotes"
-end)
+end, "news_parse")
