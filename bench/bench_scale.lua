@@ -55,7 +55,8 @@ if arg[1] == "--one" then
       if copy > 0 then
         local tag = "#copy-" .. copy
         l = l:gsub('("url"%s*:%s*"[^"]*)"', '%1' .. tag .. '"', 1)
-        l = l:gsub('("content"%s*:%s*")', '%1نسخة ' .. copy .. ': ', 1)
+        -- (an empty content stays empty: the import refuses it, as the original)
+        l = l:gsub('("content"%s*:%s*")([^"])', '%1نسخة ' .. copy .. ': %2', 1)
       end
       out:write(l, "\n")
       written = written + 1
