@@ -1,5 +1,5 @@
 /* fuzz_words.c — libFuzzer target for the news word scanner and the fold
- * (src/segment.c: akh_words_next, akh_news_fold, akh_distinct_tokens, akh_token_signature,
+ * (src/segment.c: akh_words_next, akh_news_fold, akh_news_norm_key, akh_distinct_tokens, akh_token_signature,
  * akh_token_common), which read untrusted
  * article text for the quote attribution of news.lua.
  *   make -C fuzz fuzz_words && fuzz/fuzz_words -max_len=4096 fuzz/corpus-text
@@ -34,6 +34,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     CHECK(akh_news_fold(s + ws, we - ws, key) <= we - ws);
   }
   CHECK(akh_news_fold(s, n, key) <= n);
+  size_t kl = akh_news_norm_key(s, n, key);
+  CHECK(kl <= n);
+  if (kl) CHECK(key[0] != ' ' && key[kl - 1] != ' ');
   size_t d = akh_distinct_tokens(s, n);
   CHECK(d == (size_t)-1 || d <= n);
   akh_token_rec *ra = NULL, *rb = NULL;

@@ -118,6 +118,13 @@ AKH_API int akh_words_next(akh_word_scanner *s, size_t *raw_start, size_t *raw_s
  * returns the key's length (<= n). */
 AKH_API size_t akh_news_fold(const char *s, size_t n, char *out);
 
+/* The paragraph key of news.lua's norm_key: the fold above with ، ؛ ؟ as
+ * spaces; “ ” « » … – — and NBSP as spaces; ASCII lower case; every run of
+ * ASCII punctuation or space as one space; then the bytes 9-13, 32, 0xC2
+ * and 0xA0 stripped at both ends (byte-wise, as the Lua trim did).  `out`
+ * has room for n bytes; returns the key's length (<= n). */
+AKH_API size_t akh_news_norm_key(const char *s, size_t n, char *out);
+
 /* The number of distinct tokens of s[0, n), a token being a maximal run of
  * bytes that are neither ASCII space nor ASCII punctuation (Lua's
  * "[^%s%p]+"): the size of news.lua's paragraph token sets.  (size_t)-1

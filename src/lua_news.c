@@ -235,6 +235,16 @@ static int l_token_common(lua_State *L) {
   return 1;
 }
 
+/* core.news_norm_key(s) -> the paragraph key (news.lua's norm_key). */
+static int l_news_norm_key(lua_State *L) {
+  size_t len;
+  const char *s = luaL_checklstring(L, 1, &len);
+  luaL_Buffer B;
+  char *p = luaL_buffinitsize(L, &B, len);
+  luaL_pushresultsize(&B, akh_news_norm_key(s, len, p));
+  return 1;
+}
+
 static int l_weekday(lua_State *L) {
   int y = (int)luaL_checkinteger(L, 1), m = (int)luaL_checkinteger(L, 2), d = (int)luaL_checkinteger(L, 3);
   luaL_argcheck(L, akh_date_valid(y, m, d), 1, "not a valid Gregorian date");
@@ -287,6 +297,7 @@ static const luaL_Reg news_funcs[] = {
   {"quote_spans", l_quote_spans},
   {"news_words", l_news_words},
   {"news_fold", l_news_fold},
+  {"news_norm_key", l_news_norm_key},
   {"token_count", l_token_count},
   {"token_sig", l_token_sig},
   {"token_common", l_token_common},

@@ -344,3 +344,74 @@ size_t akh_token_common(const char *a, const akh_token_rec *ra, size_t na,
   }
   return c;
 }
+
+/* One of “ ” « » … – — or NBSP: news.lua's KEYPUNCT (matched as a lead
+ * byte 0xC2 or 0xE2 and ALL the continuation bytes after it). */
+static int keypunct(const unsigned char *p, size_t n) {
+  if (n == 2 && p[0] == 0xC2) return p[1] == 0xAB || p[1] == 0xBB || p[1] == 0xA0;
+  if (n == 3 && p[0] == 0xE2 && p[1] == 0x80)
+    return p[2] == 0x9C || p[2] == 0x9D || p[2] == 0xA6 || p[2] == 0x93 || p[2] == 0x94;
+  return 0;
+}
+
+static int trim_byte(unsigned c) { return lua_space(c) || c == 0xC2 || c == 0xA0; }
+
+size_t akh_news_norm_key(const char *in, size_t n, char *out) {
+  unsigned char *o = (unsigned char *)out;
+  size_t k = 0, i, m;
+  /* 1. fold, with ، ؛ ؟ as spaces (KEYFOLD over FOLD) */
+  {
+    const unsigned char *s = (const unsigned char *)in;
+    for (i = 0; i < n;) {
+      unsigned a = s[i];
+      if (a == 0xD8 && i + 1 < n && (s[i + 1] == 0x8C || s[i + 1] == 0x9B || s[i + 1] == 0x9F)) {
+        o[k++] = ' ';
+        i += 2;
+        continue;
+      }
+      if ((a == 0xD8 || a == 0xD9 || a == 0xDB) && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0xBF) {
+        k += akh_news_fold((const char *)s + i, 2, (char *)o + k);
+        i += 2;
+        continue;
+      }
+      o[k++] = (unsigned char)a;
+      i++;
+    }
+  }
+  /* 2. the other marks, in place (the output never passes the input) */
+  m = 0;
+  for (i = 0; i < k;) {
+    unsigned a = o[i];
+    if ((a == 0xC2 || a == 0xE2) && i + 1 < k && o[i + 1] >= 0x80 && o[i + 1] <= 0xBF) {
+      size_t e = i + 1;
+      while (e < k && o[e] >= 0x80 && o[e] <= 0xBF) e++;
+      if (keypunct(o + i, e - i)) o[m++] = ' ';
+      else
+        while (i < e) o[m++] = o[i++];
+      i = e;
+      continue;
+    }
+    o[m++] = (unsigned char)a;
+    i++;
+  }
+  k = m;
+  /* 3. lower case, 4. runs of ASCII punctuation and space as one space */
+  m = 0;
+  for (i = 0; i < k;) {
+    unsigned a = o[i];
+    if (lua_space(a) || lua_punct(a)) {
+      while (i < k && (lua_space(o[i]) || lua_punct(o[i]))) i++;
+      o[m++] = ' ';
+      continue;
+    }
+    o[m++] = (unsigned char)(a >= 'A' && a <= 'Z' ? a + 32 : a);
+    i++;
+  }
+  k = m;
+  /* 5. trim */
+  size_t a = 0, b = k;
+  while (a < b && trim_byte(o[a])) a++;
+  while (b > a && trim_byte(o[b - 1])) b--;
+  if (a > 0) memmove(o, o + a, b - a);
+  return b - a;
+}
