@@ -262,7 +262,7 @@ local function boilerplate_reason(p)
   local k = fold(t):lower()
   local kk = trim((k:gsub("^[%p%s]+", "")))
   for _, c in ipairs(COMMENTS) do
-    if kk == c or (kk:sub(1, #c) == c and #kk < #c + 12) then return "comments" end
+    if kk == c or (#kk < #c + 12 and kk:sub(1, #c) == c) then return "comments" end
   end
   if #t < 400 then
     if kk:find("عبر ارسال كلمه اشتراك", 1, true) or kk:find("كلمه اشتراك", 1, true) then return "subscribe" end
@@ -295,7 +295,7 @@ end
 local function is_see_also(p)
   local k = trim(rstrip_punct(fold(p.text)))
   for _, s in ipairs(SEE_ALSO) do
-    if k == s or (k:sub(1, #s) == s and #k <= #s + 4) then return true end
+    if k == s or (#k <= #s + 4 and k:sub(1, #s) == s) then return true end
   end
 end
 
