@@ -229,9 +229,11 @@ int32_t akh__dict_find(const akh_gazetteer *g, int mode, const char *s, size_t n
 
 uint32_t akh__edge(const akh_gazetteer *g, uint32_t node, uint32_t tok) {
   if (!g->edgecap) return 0;
-  uint64_t key = ((uint64_t)node << 32) | tok;
+  uint64_t key = ((uint64_t)node << 32) | tok, h = mix64(key);
+  size_t fb = (size_t)(h >> 32) & (g->edgecap * 8 - 1);
+  if (!(g->efilter[fb >> 6] >> (fb & 63) & 1)) return 0;
   size_t mask = g->edgecap - 1;
-  for (size_t i = (size_t)mix64(key) & mask;; i = (i + 1) & mask) {
+  for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
     if (g->edges[i].child == 0) return 0;
     if (g->edges[i].key == key) return g->edges[i].child;
   }
@@ -301,16 +303,26 @@ static int dict_intern(akh_gazetteer *g, int mode, const char *s, size_t n, uint
 static int edges_grow(akh_gazetteer *g) {
   size_t cap = g->edgecap ? g->edgecap * 2 : 1024;
   struct gz_edge *e = table_alloc(cap * sizeof *e);
-  if (!e) return AKH_ENOMEM;
+  uint64_t *f = calloc(cap / 8, sizeof *f); /* cap * 8 bits */
+  if (!e || !f) {
+    free(e);
+    free(f);
+    return AKH_ENOMEM;
+  }
   memset(e, 0, cap * sizeof *e);
   for (size_t i = 0; i < g->edgecap; i++) {
     if (!g->edges[i].child) continue;
-    size_t j = (size_t)mix64(g->edges[i].key) & (cap - 1);
+    uint64_t h = mix64(g->edges[i].key);
+    size_t j = (size_t)h & (cap - 1);
     while (e[j].child) j = (j + 1) & (cap - 1);
     e[j] = g->edges[i];
+    size_t fb = (size_t)(h >> 32) & (cap * 8 - 1);
+    f[fb >> 6] |= (uint64_t)1 << (fb & 63);
   }
   free(g->edges);
+  free(g->efilter);
   g->edges = e;
+  g->efilter = f;
   g->edgecap = cap;
   return AKH_OK;
 }
@@ -335,11 +347,13 @@ static int edge_child(akh_gazetteer *g, uint32_t node, uint32_t tok, uint32_t *c
   if (c) { *child = c; return AKH_OK; }
   if ((g->nedges + 1) * 2 > g->edgecap && edges_grow(g)) return AKH_ENOMEM;
   if (node_new(g, &c)) return AKH_ENOMEM;
-  uint64_t key = ((uint64_t)node << 32) | tok;
-  size_t mask = g->edgecap - 1, i = (size_t)mix64(key) & mask;
+  uint64_t key = ((uint64_t)node << 32) | tok, h = mix64(key);
+  size_t mask = g->edgecap - 1, i = (size_t)h & mask;
   while (g->edges[i].child) i = (i + 1) & mask;
   g->edges[i].key = key;
   g->edges[i].child = c;
+  size_t fb = (size_t)(h >> 32) & (g->edgecap * 8 - 1);
+  g->efilter[fb >> 6] |= (uint64_t)1 << (fb & 63);
   g->nodes[node].nkids++;
   g->nedges++;
   *child = c;
@@ -372,6 +386,7 @@ void akh_gazetteer_free(akh_gazetteer *g) {
   free(g->dfilter);
   akh_buf_free(&g->keys);
   free(g->edges);
+  free(g->efilter);
   free(g->nodes);
   free(g);
 }

@@ -51,6 +51,8 @@ struct akh_gazetteer {
   size_t dictcap, ntoks;
   akh_buf keys;
   struct gz_edge *edges;
+  uint64_t *efilter; /* the same for edges: a walk asks for many (node,
+                        next word) pairs that are no edge */
   size_t edgecap, nedges;
   struct gz_node *nodes;
   size_t nnodes, capnodes;
