@@ -163,6 +163,14 @@ local function open_lines(path)
   return lines
 end
 
+-- SQLite's JSON functions end a string at an escaped NUL (\u0000), which
+-- would silently cut the article there: read it as U+FFFD instead.
+local function nul_escapes(line)
+  return (line:gsub("(\\+)u0000", function(bs)
+    if #bs % 2 == 1 then return bs:sub(2) .. "\\ufffd" end
+  end))
+end
+
 local function jsonl_source(c, path, opts)
   local lines = open_lines(path)
   local map = field_map(opts)
@@ -183,6 +191,7 @@ local function jsonl_source(c, path, opts)
           if not ok then item.error = out return item end
           line = out
         end
+        if line:find("\\u0000", 1, true) then line = nul_escapes(line) end
         local rec, objtype = {}, nil
         local okj, err = pcall(function()
           for row in c:rows(JSON, line) do
