@@ -226,12 +226,15 @@ static const entry ordinals[] = {
 /* keylen == strlen(key) and the same bytes, compared byte by byte so that a
  * mismatch stops at the first letter: strlen of every table key for every
  * token was half of the scanner's time. */
-static int word_is(const tok *t, const char *key) {
-  if (t->kind != T_WORD || t->keylen > KEYMAX) return 0;
+static int key_is(const char *k, size_t n, const char *key) {
   size_t i = 0;
-  for (; i < t->keylen; i++)
-    if (key[i] == '\0' || key[i] != t->key[i]) return 0;
+  for (; i < n; i++)
+    if (key[i] == '\0' || key[i] != k[i]) return 0;
   return key[i] == '\0';
+}
+
+static int word_is(const tok *t, const char *key) {
+  return t->kind == T_WORD && t->keylen <= KEYMAX && key_is(t->key, t->keylen, key);
 }
 
 static int lookup(const tok *t, const entry *tab) {
@@ -251,12 +254,13 @@ static int lookup_clitic(const tok *t, const entry *tab, int *clitic) {
   if (!((k[0] == 0xD9 && (k[1] == 0x88 || k[1] == 0x81 || k[1] == 0x84)) ||
         (k[0] == 0xD8 && k[1] == 0xA8)))
     return 0;
-  tok u = *t;
-  memmove(u.key, t->key + 2, t->keylen - 2);
-  u.keylen = t->keylen - 2;
-  v = lookup(&u, tab);
-  if (v) *clitic = 1;
-  return v;
+  /* the key without its first letter, in place (no copy of the token) */
+  for (int i = 0; tab[i].key; i++)
+    if (key_is(t->key + 2, t->keylen - 2, tab[i].key)) {
+      *clitic = 1;
+      return tab[i].value;
+    }
+  return 0;
 }
 
 /* ---------------------------------------------------------------- matcher */
