@@ -479,6 +479,9 @@ M._normalize_record, M._insert_article = normalize_record, insert_article
 function Corpus:add(rec)
   check_open(self, "akhbar.Corpus:add")
   if type(rec) ~= "table" then error("akhbar.Corpus:add: article table expected, got " .. type(rec), 2) end
+  if self._readonly then
+    error("akhbar.Corpus:add: the corpus is open read-only (open it without {readonly = true} to add articles)", 2)
+  end
   local a, msg = normalize_record(rec)
   if not a then error("akhbar.Corpus:add: " .. msg, 2) end
   local ok, id, why, other = pcall(self.transaction, self, function() return insert_article(self, a) end)
