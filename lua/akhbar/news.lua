@@ -553,6 +553,7 @@ function news.parse(text, opts)
 
   -- body: boilerplate, see-also blocks, credits, repeats
   local seen = {} -- kept paragraphs: { key, sig, n, index }
+  local seen_key = {} -- key -> first kept paragraph with it
   local in_see_also = false
   for j, p in ipairs(paras) do
     if not p.kind then
@@ -588,7 +589,15 @@ function news.parse(text, opts)
         else
           -- jaccard is only worth calling within its 0.9 size ratio (the
           -- same test it starts with); a same key has the same n
-          for _, q in ipairs(seen) do
+          -- (near copies are looked for among the first 256 paragraphs
+          -- kept, exact ones among all: a hostile text of 100,000
+          -- paragraphs must not cost 10^10 comparisons)
+          for k, q in ipairs(seen) do
+            if k > 256 then
+              local e = seen_key[key]
+              if e then dup, sim = e.index, 1 end
+              break
+            end
             if q.key == key then dup, sim = q.index, 1 break end
             local qn = q.n
             if n >= 5 and qn > 0 and (n < qn and n / qn or qn / n) >= 0.9 then
@@ -611,6 +620,7 @@ function news.parse(text, opts)
         else
           p.kind = headline_like(p.text) and "heading" or "body"
           seen[#seen + 1] = me
+          seen_key[key] = seen_key[key] or me
         end
       end
     end
@@ -938,10 +948,28 @@ local function new_ctx(text, opts)
       end)
     end
   end
+  -- The first mention (in text order) overlapping [pos, stop] that names a
+  -- person or an organisation.  Mentions come sorted by start; a binary
+  -- search on the running maximum of their stops finds the first candidate,
+  -- so a long text does not cost a scan of all its mentions per call.
+  local maxstop
   function ctx.entity_at(pos, stop)
     stop = stop or pos
-    for _, m in ipairs(ctx.ents) do
-      if m.start <= stop and m.stop >= pos then
+    local ents = ctx.ents
+    if not maxstop then
+      maxstop = {}
+      local ms = -math.huge
+      for i, e in ipairs(ents) do ms = math.max(ms, e.stop) maxstop[i] = ms end
+    end
+    local lo, hi = 1, #ents + 1
+    while lo < hi do
+      local mid = (lo + hi) // 2
+      if maxstop[mid] >= pos then hi = mid else lo = mid + 1 end
+    end
+    for i = lo, #ents do
+      local m = ents[i]
+      if m.start > stop then break end
+      if m.stop >= pos then
         local ty = m.type and tostring(m.type):lower() or ""
         if ty == "" or ty:find("per") or ty:find("org") then return m end
       end
@@ -976,10 +1004,21 @@ function quotes_mod.extract(text, doc, opts)
       open_at[q.open] = q
     end
   end
+  -- The first top-level quotation (in order of opening) with open < pos <
+  -- close: a binary search on the running maximum of the closes (a scan of
+  -- every quotation per word made long texts quadratic).
+  local maxclose, mc = {}, -math.huge
+  for i, q in ipairs(top) do mc = math.max(mc, q.close) maxclose[i] = mc end
   local function inside(pos)
-    for _, q in ipairs(top) do
-      if q.open < pos and pos < q.close then return q end
-      if q.open > pos then break end
+    local lo, hi = 1, #top + 1
+    while lo < hi do
+      local mid = (lo + hi) // 2
+      if maxclose[mid] > pos then hi = mid else lo = mid + 1 end
+    end
+    for i = lo, #top do
+      local q = top[i]
+      if q.open >= pos then break end
+      if pos < q.close then return q end
     end
   end
   local function opens_before(w)
