@@ -216,3 +216,37 @@ describe("akhbar.core quotation primitives", function()
     assert.is_false(spans[1].closed)
   end)
 end)
+
+-- Sentences from SaudiNewsNet where the attribution went wrong in the
+-- hand check of 50 quotes (docs/news-quotes-sample.md).
+describe("akhbar.quotes on outlets and objects of denial", function()
+  local function quotes_of(text)
+    local out = {}
+    for q in akhbar.quotes(text) do out[#out + 1] = q end
+    return out
+  end
+
+  it("does not take an outlet's name in quotation marks for speech", function()
+    local qs = quotes_of('هذا فيما ذكرت صحيفة "فايننشال تايمز" أن الحكومة ستعلن خطتها الجديدة قريبا.')
+    for _, q in ipairs(qs) do assert.are_not.equal("فايننشال تايمز", q.text) end
+  end)
+
+  it("ends the speaker phrase at «لصحيفة» and «لوكالة»", function()
+    local qs = quotes_of("وقال السنين لصحيفة «الرأي» الكويتية في عددها امس الاحد إن هناك مشاريع مستقبلية لإدخال التكنولوجيا الحديثة.")
+    assert.equal(1, #qs)
+    assert.equal("السنين", qs[1].speaker)
+    qs = quotes_of('وأعلن حاكم الولاية عبدالستار بارز لوكالة فرانس برس "هذا الصباح فجر انتحاري سترته الناسفة داخل سوق في المار".')
+    assert.equal(1, #qs)
+    assert.matches("بارز$", qs[1].speaker)
+    assert.matches("^هذا الصباح", qs[1].text)
+  end)
+
+  it("never makes the object of a denial its speaker («نفت الوزارة احتمال ...»)", function()
+    local qs = quotes_of("ونفت الوزارة احتمال إغلاق المعبر، مشيرة إلى أن العمل مستمر.")
+    assert.equal(2, #qs)
+    assert.equal("الوزارة", qs[1].speaker)
+    assert.equal("نفى", qs[1].verb)
+    assert.equal("احتمال إغلاق المعبر", qs[1].text)
+    assert.equal("الوزارة", qs[2].speaker) -- مشيرة carries the subject, not the object
+  end)
+end)

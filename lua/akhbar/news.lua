@@ -19,19 +19,8 @@ local floor = math.floor
 
 ---------------------------------------------------------------- folding
 -- A matching key only (never reported): alef forms to ا, ى to ي, ة to ه,
--- no harakat, no tatweel, Arabic-Indic digits to ASCII.
-local FOLD = {
-  ["أ"] = "ا", ["إ"] = "ا", ["آ"] = "ا", ["ٱ"] = "ا", ["ى"] = "ي", ["ة"] = "ه", ["ـ"] = "",
-}
-for cp = 0x064B, 0x065F do FOLD[utf8.char(cp)] = "" end
-FOLD[utf8.char(0x0670)] = ""
-for d = 0, 9 do
-  FOLD[utf8.char(0x0660 + d)] = tostring(d)
-  FOLD[utf8.char(0x06F0 + d)] = tostring(d)
-end
-
--- The same mapping in C (akh_news_fold): the Lua gsub with FOLD was a
--- tenth of parse's time.
+-- no harakat, no tatweel, Arabic-Indic digits to ASCII.  It is C
+-- (akh_news_fold): the Lua gsub over a table was a tenth of parse's time.
 local fold = core.news_fold
 news.fold = fold
 
@@ -298,9 +287,6 @@ local function is_see_also(p)
     if k == s or (#k <= #s + 4 and k:sub(1, #s) == s) then return true end
   end
 end
-
-local FINAL = { ["."] = true, ["!"] = true, ["?"] = true, ["؟"] = true, ["…"] = true, [":"] = true,
-  ["”"] = true, ["»"] = true, ['"'] = true, [")"] = true }
 
 local function last_char(s)
   return s:match("[%z\1-\127\194-\244][\128-\191]*$") or ""
@@ -800,7 +786,7 @@ local ROLE = set {
   "ممثل", "المبعوث", "مبعوث", "الأمين", "أمين", "مستشار", "المستشار", "قائد", "القائد", "زعيم", "الزعيم",
   "عضو", "مندوب", "المندوب", "وكيل", "أمير", "الأمير", "الملك", "ولي", "الشيخ", "مسؤول", "المسؤول",
   "النائب", "المرشد", "الدكتور", "د", "السيد", "السيدة", "العاهل", "رئيسة", "وزيرة", "المفوض", "الملكة",
-  "الحاكم", "محافظ", "المحافظ", "سماحة", "صاحب", "خادم", "الإمام", "البابا", "المستشارة", "الخبير", "المحلل",
+  "الحاكم", "حاكم", "محافظ", "المحافظ", "سماحة", "صاحب", "خادم", "الإمام", "البابا", "المستشارة", "الخبير", "المحلل",
   "مساعد", "المساعد", "الأمير", "سمو", "معالي", "فضيلة", "المدرب", "مدرب", "لاعب", "اللاعب", "مصدر",
 }
 local ORG = set {
@@ -813,8 +799,17 @@ local ORG = set {
   "المفوضية", "السفارة", "إدارة", "رئاسة", "قيادة", "القيادة", "الأمانة", "أمانة", "المديرية", "مديرية",
 }
 local CONNECT = set { "باسم", "باسمها", "باسمه", "لشؤون", "لدى", "العام", "الخاص" }
-
-local QUOTE_OPEN = { ["“"] = true, ["«"] = true, ['"'] = true }
+-- Media nouns: a quotation right after one is the outlet's name («صحيفة
+-- "فايننشال تايمز"», «وكالة «آر بي كا»»), not speech; with ل (لصحيفة)
+-- they end a speaker phrase: «وقال السنين لصحيفة «الرأي» إن».
+local MEDIA = set { "صحيفة", "الصحيفة", "وكالة", "الوكالة", "موقع", "الموقع", "قناة", "القناة", "مجلة",
+  "المجلة", "إذاعة", "الإذاعة", "شبكة", "الشبكة", "تلفزيون", "التلفزيون", "برنامج", "البرنامج", "جريدة", "الجريدة" }
+local MEDIA_TO = set { "لصحيفة", "لوكالة", "لموقع", "لقناة", "لمجلة", "لإذاعة", "لشبكة", "لتلفزيون", "لبرنامج",
+  "لجريدة", "للصحيفة", "للوكالة", "للموقع", "للقناة", "للمجلة", "للتلفزيون" }
+-- Nouns that begin the OBJECT of a verb of denial or statement («نفى وجود
+-- أي قوات», «نفى صحة الأنباء»): never the start of a speaker phrase.
+local NOT_SPEAKER = set { "وجود", "احتمال", "مزاعم", "حدوث", "قيام", "أي", "ما", "علمه", "علمها",
+  "تورط", "تورطه", "مسؤولية", "مسؤوليته", "ذلك", "هذا", "هذه", "تلك", "أية", "إمكانية", "نية", "وجوده" }
 
 local function is_al(k)
   return k:sub(1, 4) == "ال" or k:sub(1, 4) == "لل" or k:sub(1, 6) == "وال"
@@ -832,6 +827,7 @@ end
 local function parse_speaker(text, W, a, b, bounded, ctx)
   if a > b then return nil end
   local k1 = W[a].key
+  if NOT_SPEAKER[k1] or MEDIA_TO[k1] then return nil end
   local r = { s = W[a].s }
   local i = a
   local function take_role()
@@ -845,6 +841,7 @@ local function parse_speaker(text, W, a, b, bounded, ctx)
   end
   local function take_name()
     local ns = i
+    if NOT_SPEAKER[W[i].key] then return end
     local limit = bounded and math.min(b, i + 3) or math.min(b, i + 1)
     if ctx.surname[W[i].key] or ctx.known[W[i].key] then
       i = i + 1
@@ -877,7 +874,7 @@ local function parse_speaker(text, W, a, b, bounded, ctx)
     local nw = r.name and select(2, r.name:gsub("%S+", "")) or 0
     local nxt, prev = W[i], W[i - 1]
     local ppost = prev and prev.post or ""
-    local ends_well = bounded and (not nxt or STOP[nxt.key] or COMP[nxt.key] or ppost:find(":") or
+    local ends_well = bounded and (not nxt or STOP[nxt.key] or COMP[nxt.key] or MEDIA_TO[nxt.key] or ppost:find(":") or
       ppost:find("،", 1, true) or ppost:find(",", 1, true))
     r.valid = (r.role or (r.name and (ctx.known[nk] or ctx.surname[nk] or ctx.entity_at(W[a].s))) or
                (ends_well and nw >= 1 and nw <= 2)) and true or false
@@ -1114,7 +1111,7 @@ function quotes_mod.extract(text, doc, opts)
         if w.post:find(":") then bounded = true end
         while not bounded and j <= #W and j - wi <= 10 do
           local x = W[j]
-          if opens_before(x) or STOP[x.key] or COMP[x.key] or VERBS[x.key] or x.key:find("^%d") or
+          if opens_before(x) or STOP[x.key] or COMP[x.key] or VERBS[x.key] or MEDIA_TO[x.key] or x.key:find("^%d") or
              text:sub(x.s - #x.pre, x.s - #x.pre + 3) == "لـ" then
             bounded = true
             break
@@ -1135,6 +1132,7 @@ function quotes_mod.extract(text, doc, opts)
           for m = from, math.min(#W, from + 30) do
             local x = W[m]
             local q = opens_before(x)
+            if q and m > 1 and MEDIA[W[m - 1].key] then q = nil end -- an outlet's name
             local nq = q and select(2, text:sub(q.start, q.stop):gsub("%S+", "")) or 0
             if q and ((m == from and nq >= 2) or nq >= 3) then
               return "direct", q.start, q.stop, m
