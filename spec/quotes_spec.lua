@@ -250,3 +250,37 @@ describe("akhbar.quotes on outlets and objects of denial", function()
     assert.equal("الوزارة", qs[2].speaker) -- مشيرة carries the subject, not the object
   end)
 end)
+
+describe("akhbar.quotes on long role phrases", function()
+  local function first(text)
+    for q in akhbar.quotes(text) do return q end -- luacheck: ignore 512
+  end
+
+  it("takes the name after a title word inside the role («... المهندس محمد توفيق مدني»)", function()
+    local q = first("وقد وصف مدير عام إدارة الطرق والنقل بمنطقة مكة المكرمة المهندس محمد توفيق مدني تلك "
+      .. "المشاريع بالنوعية الضخمة، مشيرا إلى أن المشروع يبلغ طوله 72 كلم.")
+    assert.equal("محمد توفيق مدني", q.speaker)
+    assert.equal("مدير عام إدارة الطرق والنقل بمنطقة مكة المكرمة", q.role)
+  end)
+
+  it("takes the name at the end of a role phrase that ends the subject", function()
+    local q = first("وأوضح المتحدث الرسمي لهيئة الهلال الأحمر السعودي بمنطقة الرياض عبدالله المريبض أن بلاغا ورد.")
+    assert.equal("عبدالله المريبض", q.speaker)
+    assert.equal("المتحدث الرسمي لهيئة الهلال الأحمر السعودي بمنطقة الرياض", q.role)
+    q = first("وأوضح مدير فرع الهيئة العامة للسياحة والتراث الوطني بمنطقة تبوك ناصر بن أحمد الخريصي أن القرار جاء تأكيدا.")
+    assert.equal("ناصر بن أحمد الخريصي", q.speaker)
+    q = first("وأوضحت مديرة إدارة الموهوبات الدكتورة ليلى الصاعدي, أنه سيتم نقل 3 طالبات.")
+    assert.equal("ليلى الصاعدي", q.speaker)
+  end)
+
+  it("keeps a role with its adjectives or organisation when no name is given", function()
+    assert.equal("مسؤول كبير", first("وصرح مسؤول كبير في الخارجية الأمريكية للصحافيين ان كيري رحب بالقرار.").speaker)
+    assert.equal("مسؤول الإعلام الأمني بوزارة الداخلية المصرية",
+      first("قال مسؤول الإعلام الأمني بوزارة الداخلية المصرية، إن الإرهابيين استخدموا شريحة هاتف.").speaker)
+  end)
+
+  it("does not run a role and name on into a denial's object", function()
+    local q = first("نفى وزير الخارجية الروسي سيرغي لافروف اتخاذ روسيا أية خطوات لتعزيز وجودها العسكري في سوريا.")
+    assert.equal("سيرغي لافروف", q.speaker)
+  end)
+end)

@@ -786,7 +786,7 @@ local ROLE = set {
   "ممثل", "المبعوث", "مبعوث", "الأمين", "أمين", "مستشار", "المستشار", "قائد", "القائد", "زعيم", "الزعيم",
   "عضو", "مندوب", "المندوب", "وكيل", "أمير", "الأمير", "الملك", "ولي", "الشيخ", "مسؤول", "المسؤول",
   "النائب", "المرشد", "الدكتور", "د", "السيد", "السيدة", "العاهل", "رئيسة", "وزيرة", "المفوض", "الملكة",
-  "الحاكم", "حاكم", "محافظ", "المحافظ", "سماحة", "صاحب", "خادم", "الإمام", "البابا", "المستشارة", "الخبير", "المحلل",
+  "الحاكم", "حاكم", "محافظ", "مديرة", "المديرة", "نائبة", "مسؤولة", "المسؤولة", "المحافظ", "سماحة", "صاحب", "خادم", "الإمام", "البابا", "المستشارة", "الخبير", "المحلل",
   "مساعد", "المساعد", "الأمير", "سمو", "معالي", "فضيلة", "المدرب", "مدرب", "لاعب", "اللاعب", "مصدر",
 }
 local ORG = set {
@@ -799,6 +799,19 @@ local ORG = set {
   "المفوضية", "السفارة", "إدارة", "رئاسة", "قيادة", "القيادة", "الأمانة", "أمانة", "المديرية", "مديرية",
 }
 local CONNECT = set { "باسم", "باسمها", "باسمه", "لشؤون", "لدى", "العام", "الخاص" }
+-- Adjectives that stay with a bare role: «مسؤول كبير», «مصدر أمني»
+local ROLE_ADJ = set { "كبير", "رفيع", "بارز", "أمني", "عسكري", "حكومي", "رسمي", "سابق", "مطلع", "مطلعة", "محلي",
+  "أمريكي", "أميركي", "روسي", "إيراني", "سعودي", "سوري", "تركي", "عراقي", "إسرائيلي", "فلسطيني", "مصري", "يمني",
+  "عربي", "غربي", "دبلوماسي", "أوروبي", "بريطاني", "فرنسي", "قيادي", "كبار", "أمنية", "عسكرية", "حكومية", "رسمية",
+  "مطلعون", "دبلوماسية" }
+-- Place nouns whose next word is a place name: «بمنطقة تبوك»
+local LOCATIVE = set { "بمنطقة", "بمحافظة", "بمدينة", "بولاية", "بإمارة", "بمركز", "بقرية", "بحي", "بمحافظه",
+  "لمنطقة", "لمحافظة", "لمدينة", "لولاية", "لإمارة" }
+-- Words inside a name: «ناصر بن أحمد الخريصي», «عبد الله»
+local NAME_LINK = set { "بن", "بنت", "ابن", "أبو", "ابو", "آل", "عبد" }
+-- Titles before a name inside a role phrase («... المهندس محمد توفيق مدني»).
+local TITLE = set { "المهندس", "المهندسة", "الدكتور", "الدكتورة", "الأستاذ", "الأستاذة", "البروفيسور", "اللواء",
+  "العميد", "العقيد", "المقدم", "الرائد", "النقيب", "الفريق", "الشيخ", "المستشار", "الأمير", "السيد", "السيدة" }
 -- Media nouns: a quotation right after one is the outlet's name («صحيفة
 -- "فايننشال تايمز"», «وكالة «آر بي كا»»), not speech; with ل (لصحيفة)
 -- they end a speaker phrase: «وقال السنين لصحيفة «الرأي» إن».
@@ -824,17 +837,98 @@ end
 -- so it may be long; otherwise roles take at most three words and names two.
 -- Returns { name=, role=, s=, e= (bytes of the phrase), last = index of the
 -- last word used, valid = looks like a speaker }.
+-- A long role phrase names its holder after a title word or at its end:
+-- «مدير عام إدارة الطرق ... المهندس محمد توفيق مدني», «المتحدث الرسمي لهيئة
+-- الهلال الأحمر السعودي بمنطقة الرياض عبدالله المريبض أن».  Returns the
+-- speaker record, or nil when no name can be told apart from the role.
+local function role_then_name(text, W, a, b, bounded)
+  local function name_from(n1)
+    local n2 = n1
+    while n2 < b and n2 - n1 < 4 do
+      local k = W[n2 + 1].key
+      if W[n2].post:find("[،,:]") or STOP[k] or COMP[k] or VERBS[k] or ROLE[k] or ORG[k] or TITLE[k]
+          or NOT_SPEAKER[k] then break end
+      n2 = n2 + 1
+    end
+    if W[n1].key:find("^ال") and n1 == n2 then return nil end
+    return n2
+  end
+  for t = a + 1, math.min(b - 1, a + 12) do
+    local k = W[t].key
+    if STOP[k] or COMP[k] or VERBS[k] then break end
+    if TITLE[k] then
+      local n2 = name_from(t + 1)
+      if not n2 then return nil end
+      return { s = W[a].s, e = W[n2].e, role = text:sub(W[a].s, W[t - 1].e), name = text:sub(W[t + 1].s, W[n2].e),
+        ns = W[t + 1].s, ne = W[n2].e, last = n2, valid = true }
+    end
+  end
+  if not bounded or b - a < 3 then return nil end
+  -- no title: the name is the run of words after the last «ال» word but
+  -- one, when the phrase ends in at least one bare word (a given name).
+  -- Only when the phrase is the whole subject (أن/إن, a comma or «لصحيفة»
+  -- follows): «نفى وزير الخارجية سيرغي لافروف اتخاذ روسيا أية خطوات» runs
+  -- on into the object.
+  local after = W[b + 1]
+  if not (W[b].post:find("[،,:]") or (after and (COMP[after.key] or MEDIA_TO[after.key]))) then return nil end
+  for x = a + 1, b do
+    if NOT_SPEAKER[W[x].key] then return nil end -- «نفت الوزارة احتمال ...»: an object
+  end
+  local n1 = b
+  if W[n1].key:find("^ال") then n1 = n1 - 1 end
+  local bare = 0
+  -- ب/ل may begin a name (برنار كازنوف, ليلى) or a complement (لحقوق
+  -- الإنسان, بوزارة الداخلية, بمنطقة تبوك): a name when a bare word follows
+  -- and the rest is not an organisation or a place noun
+  local function bare_word(w, nextk, prev)
+    local k = w.key
+    if NAME_LINK[k] then return true end
+    -- the key is folded (أليس -> اليس): «ال» is read off the text itself
+    local head = text:sub(w.s, w.s + 5)
+    local al = head:sub(1, 4) == "ال" or head:sub(1, 4) == "لل" or head == "وال" or head == "بال" or head == "فال"
+      or head == "كال"
+    if al and head:sub(1, 4) == "ال" and prev and NAME_LINK[prev.key] then return true end -- عبد الغني
+    if al or ROLE[k] or ORG[k] or STOP[k] or COMP[k] or VERBS[k] or NOT_SPEAKER[k] or w.pre:find("[،,]") then
+      return false
+    end
+    if k:sub(1, 2) == "ب" or k:sub(1, 2) == "ل" then
+      local rest = k:sub(3)
+      return not LOCATIVE[k] and not ORG[rest] and not ROLE[rest] and not rest:find("^ال")
+        and nextk ~= nil and not nextk:find("^ال")
+    end
+    return true
+  end
+  while n1 > a and bare_word(W[n1], n1 < b and W[n1 + 1].key or nil, W[n1 - 1]) and bare < 5 do
+    n1 = n1 - 1
+    bare = bare + 1
+  end
+  -- «بمنطقة تبوك ناصر ...»: the word after a locative is the place
+  if bare >= 2 and LOCATIVE[W[n1].key] then bare = bare - 1 n1 = n1 + 1 end
+  if bare == 0 or n1 < a then
+    -- a role and its organisation, no name: the whole phrase speaks
+    if b - a > 7 or W[b].key:sub(1, 2) == "ب" or W[b].key:sub(1, 2) == "ل" then return nil end
+    return { s = W[a].s, e = W[b].e, role = text:sub(W[a].s, W[b].e), last = b, valid = true }
+  end
+  n1 = n1 + 1
+  return { s = W[a].s, e = W[b].e, role = text:sub(W[a].s, W[n1 - 1].e), name = text:sub(W[n1].s, W[b].e),
+    ns = W[n1].s, ne = W[b].e, last = b, valid = true }
+end
+
 local function parse_speaker(text, W, a, b, bounded, ctx)
   if a > b then return nil end
   local k1 = W[a].key
   if NOT_SPEAKER[k1] or MEDIA_TO[k1] then return nil end
+  if (ROLE[k1] or ORG[k1]) and not TITLE[k1] and b - a >= 2 then
+    local long = role_then_name(text, W, a, b, bounded)
+    if long then return long end
+  end
   local r = { s = W[a].s }
   local i = a
   local function take_role()
     local rs = i
     local limit = bounded and b or math.min(b, i + 2)
-    while i <= limit and (i == rs or role_token(W[i].key)) and not STOP[W[i].key] do
-      if i > rs and not role_token(W[i].key) then break end
+    while i <= limit and (i == rs or role_token(W[i].key) or ROLE_ADJ[W[i].key]) and not STOP[W[i].key] do
+      if i > rs and not role_token(W[i].key) and not ROLE_ADJ[W[i].key] then break end
       i = i + 1
     end
     if i > rs then return text:sub(W[rs].s, W[i - 1].e), rs end
@@ -1109,7 +1203,11 @@ function quotes_mod.extract(text, doc, opts)
         local j = wi + 1
         local bounded = false
         if w.post:find(":") then bounded = true end
-        while not bounded and j <= #W and j - wi <= 10 do
+        -- a role phrase may run longer than 10 words before its holder's
+        -- name («مدير فرع الهيئة العامة ... بمنطقة تبوك ناصر ... أن»)
+        local nx = W[wi + 1]
+        local window = nx and (ROLE[nx.key] or ORG[nx.key]) and 16 or 10
+        while not bounded and j <= #W and j - wi <= window do
           local x = W[j]
           if opens_before(x) or STOP[x.key] or COMP[x.key] or VERBS[x.key] or MEDIA_TO[x.key] or x.key:find("^%d") or
              text:sub(x.s - #x.pre, x.s - #x.pre + 3) == "لـ" then
@@ -1118,6 +1216,9 @@ function quotes_mod.extract(text, doc, opts)
           end
           j = j + 1
           if x.post:find("[:،,%.]") then bounded = true break end
+        end
+        if j - wi > 11 and not (bounded and role_then_name(text, W, wi + 1, j - 1, true)) then
+          j, bounded = wi + 11, false -- no holder's name found: the usual 10 words
         end
         local sa, sb = wi + 1, j - 1
         if w.post:find(":") then sb = wi end
