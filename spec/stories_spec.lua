@@ -72,6 +72,14 @@ describe("stories over the seed articles", function()
     assert.is_nil((c:similar(ids[4]))())
   end)
 
+  it("limits the stream and names a bad limit", function()
+    local n = 0
+    for _ in c:stories { min_size = 1, limit = 2 } do n = n + 1 end
+    assert.equal(2, n)
+    assert.has_error(function() c:stories { limit = 1.5 } end,
+      "c:stories: limit must be a non-negative integer, got 1.5")
+  end)
+
   it("stops a story stream early without leaving a statement open", function()
     for _ in c:stories { min_size = 1 } do break end -- luacheck: ignore 512
     assert.is_not_nil(c:story(ids[1]))

@@ -315,7 +315,11 @@ function store.methods.stories(c, opts)
   end
   local sql = "SELECT s.* FROM stories s WHERE " .. table.concat(where, " AND ")
       .. " ORDER BY s.first_seen, s.id"
-  if opts.limit then sql = sql .. " LIMIT " .. math.tointeger(opts.limit) end
+  if opts.limit then
+    local n = math.tointeger(opts.limit)
+    if not n or n < 0 then error("c:stories: limit must be a non-negative integer, got " .. tostring(opts.limit), 2) end
+    sql = sql .. " LIMIT " .. n
+  end
   return map_rows(c, function(row) return load_story(c, row) end, sql, table.unpack(args))
 end
 
