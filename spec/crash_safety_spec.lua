@@ -16,13 +16,7 @@ local akhbar = require "akhbar"
 local q = cli.q
 local BUILD = cli.build
 
--- A JSON string literal (enough for UTF-8 text).
-local function json_string(s)
-  return '"' .. s:gsub('[%c"\\]', function(ch)
-    local map = { ['"'] = '\\"', ["\\"] = "\\\\", ["\n"] = "\\n", ["\r"] = "\\r", ["\t"] = "\\t" }
-    return map[ch] or ("\\u%04x"):format(ch:byte())
-  end) .. '"'
-end
+local json_string = helper.json_string
 
 -- The input file: a real slice, else seed variants (a distinct number
 -- word per copy so that every copy has its own content hash).

@@ -29,4 +29,12 @@ function helper.tmpname(suffix)
   return os.tmpname() .. (suffix or "")
 end
 
+--- A JSON string literal of UTF-8 text (for JSON Lines test input).
+function helper.json_string(s)
+  return '"' .. s:gsub('[%c"\\]', function(ch)
+    local map = { ['"'] = '\\"', ["\\"] = "\\\\", ["\n"] = "\\n", ["\r"] = "\\r", ["\t"] = "\\t" }
+    return map[ch] or ("\\u%04x"):format(ch:byte())
+  end) .. '"'
+end
+
 return helper

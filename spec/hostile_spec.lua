@@ -32,12 +32,19 @@ local function assert_intact(c)
   end
 end
 
--- A JSON string literal.
-local function json_string(s)
-  return '"' .. s:gsub('[%c"\\]', function(ch)
-    local map = { ['"'] = '\\"', ["\\"] = "\\\\", ["\n"] = "\\n", ["\r"] = "\\r", ["\t"] = "\\t" }
-    return map[ch] or ("\\u%04x"):format(ch:byte())
-  end) .. '"'
+local json_string = helper.json_string
+
+-- About 50 MB of seed paragraphs, each copy ending in its own numbered
+-- line; returns the text and the last number.
+local function big_article()
+  local parts, n, k = {}, 0, 0
+  while n < 50e6 do
+    k = k + 1
+    local p = helper.seed(k % 5) .. "\nفقرة رقم " .. k .. " تنتهي هنا\n"
+    parts[k] = p
+    n = n + #p
+  end
+  return table.concat(parts), k
 end
 
 local function count(iter, ...)
@@ -144,15 +151,7 @@ describe("hostile input", function()
   end)
 
   it("a 50 MB article: stored whole, found by its last words, streamed through the C entry points #slow", function()
-    local parts, n, k = {}, 0, 0
-    while n < 50e6 do
-      k = k + 1
-      local p = helper.seed(k % 5) .. "\nفقرة رقم " .. k .. " تنتهي هنا\n"
-      parts[k] = p
-      n = n + #p
-    end
-    local big = table.concat(parts)
-    parts = nil -- luacheck: ignore 311
+    local big, k = big_article()
     local c <close> = akhbar.open(":memory:", { extensions = false })
     local id = assert(c:add { text = big, title = "مقال ضخم" })
     assert.equal(#big, #c:get(id).text)
@@ -171,15 +170,7 @@ describe("hostile input", function()
   end)
 
   it("a 50 MB article through the news extension (quotes, dates, boilerplate, entities, stories): linear time #slow", function()
-    local parts, n, k = {}, 0, 0
-    while n < 50e6 do
-      k = k + 1
-      local p = helper.seed(k % 5) .. "\nفقرة رقم " .. k .. " تنتهي هنا\n"
-      parts[k] = p
-      n = n + #p
-    end
-    local big = table.concat(parts)
-    parts = nil -- luacheck: ignore 311
+    local big, k = big_article()
     local c <close> = akhbar.open(":memory:")
     local t0 = os.clock()
     local id = assert(c:add { text = big })
