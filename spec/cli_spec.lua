@@ -374,6 +374,22 @@ describe("akhbar timeline", function()
   end)
 end)
 
+describe("akhbar search, long queries", function()
+  it("refuses more than 256 terms, naming the flag that allows more", function()
+    local words = {}
+    for i = 1, 300 do words[i] = "كلمة" .. i end
+    local q = table.concat(words, " OR ")
+    local _, err, code = akhbar_cmd("search", db, q)
+    assert.equal(1, code)
+    assert.truthy(err:find("the query has 300 terms; at most 256 are allowed", 1, true), err)
+    assert.truthy(err:find("--max-terms N", 1, true), err)
+    local out
+    out, err, code = akhbar_cmd("search", db, q .. " OR لافروف", "--max-terms", "400", "--json")
+    assert.equal(0, code, err)
+    assert.is_true(#run.lines(out) >= 2)
+  end)
+end)
+
 describe("akhbar sql", function()
   it("binds values to the ? parameters", function()
     local out, _, code = akhbar_cmd("sql", db, "SELECT count(*) AS n FROM articles WHERE source = ?", "sana", "--json")
@@ -387,6 +403,24 @@ describe("akhbar sql", function()
     assert.truthy(err:find("only read-only statements are allowed", 1, true))
     local out = akhbar_cmd("sql", db, "SELECT count(*) AS n FROM articles", "--json")
     assert.equal(5, run.json_get(out, "$.n"))
+  end)
+
+  it("changes the corpus with --write, printing what RETURNING gives", function()
+    local copy = helper.tmpname(".db")
+    local src, dst = assert(io.open(db, "rb")), assert(io.open(copy, "wb"))
+    dst:write(src:read("a"))
+    src:close()
+    dst:close()
+    local out, err, code = akhbar_cmd("sql", copy, "CREATE TABLE tags(article INTEGER, tag TEXT)", "--write")
+    assert.equal(0, code, err)
+    assert.truthy(out:find("(no rows)", 1, true))
+    out, err, code = akhbar_cmd("sql", copy, "INSERT INTO tags SELECT id, ? FROM articles WHERE source = ? RETURNING article",
+      "sana-dateline", "sana", "--write", "--json")
+    assert.equal(0, code, err)
+    assert.equal(3, select(2, out:gsub('"article"', "")))
+    out = akhbar_cmd("sql", copy, "SELECT count(*) AS n FROM tags WHERE tag = ?", "sana-dateline", "--json")
+    assert.equal(3, run.json_get(out, "$.n"))
+    for _, suffix in ipairs { "", "-wal", "-shm" } do os.remove(copy .. suffix) end
   end)
 end)
 

@@ -185,7 +185,33 @@ describe("c:sql", function()
     for _, sql in ipairs { "DELETE FROM articles", "UPDATE articles SET title = 'x'", "DROP TABLE articles",
       "BEGIN", "PRAGMA user_version = 7" } do
       assert.has_error(function() c:sql(sql) end,
-        "akhbar.Corpus:sql: only read-only statements are allowed (SELECT, WITH, VALUES, EXPLAIN, PRAGMA queries); refused: " .. sql)
+        "akhbar.Corpus:sql: only read-only statements are allowed (SELECT, WITH, VALUES, EXPLAIN, PRAGMA queries); refused: "
+          .. sql .. " (to write, open the corpus with {sql_writes = true})")
     end
+  end)
+
+  it("writes at the call, without iterating, when the corpus is opened with {sql_writes = true}", function()
+    local path = helper.tmpname(".db")
+    local c = akhbar.open(path, { extensions = false, sql_writes = true })
+    c:add { text = (helper.seed(2)), source = "sana" }
+    c:sql("UPDATE articles SET source = ? WHERE id = ?", "SANA", 1)
+    c:sql("CREATE TABLE notes(id INTEGER PRIMARY KEY, note TEXT)")
+    local ids = {}
+    for r in c:sql("INSERT INTO notes(note) VALUES (?), (?) RETURNING id", "a", "b") do ids[#ids + 1] = r.id end
+    assert.same({ 1, 2 }, ids)
+    assert.has_error(function() c:sql("INSERT INTO no_such_table VALUES (1)") end,
+      "akhbar.Corpus:sql: no such table: no_such_table in: INSERT INTO no_such_table VALUES (1)")
+    c:close()
+    -- the writes are in the file, seen by a read-only corpus
+    local r <close> = akhbar.open(path, { readonly = true })
+    assert.equal("SANA", r:one("SELECT source FROM articles WHERE id = 1").source)
+    assert.equal(2, r:one("SELECT count(*) AS n FROM notes").n)
+    assert.has_error(function() r:sql("DELETE FROM notes") end)
+    for _, suffix in ipairs { "", "-wal", "-shm" } do os.remove(path .. suffix) end
+  end)
+
+  it("refuses {sql_writes = true} together with {readonly = true}", function()
+    assert.has_error(function() akhbar.open(":memory:", { readonly = true, sql_writes = true }) end,
+      "akhbar.open: {sql_writes = true} and {readonly = true} contradict each other; choose one")
   end)
 end)

@@ -41,6 +41,20 @@ describe("akhbar.query.expand", function()
   end)
 end)
 
+describe("akhbar.query.terms", function()
+  it("counts words, phrases and prefix terms, not operators or parentheses", function()
+    assert.equal(1, query.terms("سوريا"))
+    assert.equal(3, query.terms('(لافروف OR "سيرغي لافروف") AND سوري*'))
+    assert.equal(2, query.terms("سوريا NOT لبنان"))
+    assert.equal(1, query.terms("title:سوريا"))
+  end)
+
+  it("counts the terms inside a NEAR group, not its distance", function()
+    assert.equal(2, query.terms("NEAR(لافروف سوريا, 5)"))
+    assert.equal(3, query.terms('NEAR(لافروف "مجلس الأمن") دمشق'))
+  end)
+end)
+
 describe("search with expansion", function()
   local c
   setup(function()
@@ -72,6 +86,30 @@ describe("search with expansion", function()
 
   it("is off for exact search", function()
     assert.equal(c:count("سوريا", { exact = true }), c:count("سوريا", { exact = true, expand = false }))
+  end)
+
+  it("refuses a query with more terms than allowed, before it reaches the index", function()
+    local words = {}
+    for w in helper.seed(1):gmatch("[\216-\217][\128-\191][\216-\217\128-\191]+") do words[#words + 1] = w end
+    assert.is_true(#words > 300)
+    local q = table.concat(words, " OR ", 1, 300)
+    local ok, err = pcall(function() for _ in c:search(q) do end end)
+    assert.is_false(ok)
+    assert.matches("akhbar.search: the query has %d+ terms", err)
+    assert.matches("at most 256 are allowed", err, 1, true)
+    -- the same query runs when the caller raises the cap
+    assert.is_true(c:count(q, { max_terms = 2000 }) >= 4)
+    assert.has_error(function() c:count(q) end)
+    assert.has_error(function() c:count("سوريا", { max_terms = 0 }) end,
+      "akhbar.count: opts.max_terms must be a positive integer")
+  end)
+
+  it("says when it is the expansion that made a query too long", function()
+    local q = table.concat({ "سوريا", "لافروف", "روسيا", "بوتين", "دمشق" }, " OR ")
+    local ok, err = pcall(c.count, c, q, { max_terms = 8 })
+    assert.is_false(ok)
+    assert.matches("after entity names were expanded %(5 as written", err)
+    assert.is_true(c:count(q, { max_terms = 8, expand = false }) > 0)
   end)
 
   it("still reports a malformed query clearly", function()

@@ -11,7 +11,8 @@
  *
  * Speed (bench/bench_entities.c, figures in bench/README.md): the lookups
  * depend only on the token's bytes, so they are cached per matcher in a
- * direct-mapped cache of 2^17 words, one 64-byte line each, keyed by a
+ * 2-way set-associative cache of up to 2^17 words, one 64-byte line each
+ * (it starts at 2^10 words and grows once it misses often), keyed by a
  * word-at-a-time hash; an entry holds the root's child for each of the four
  * forms, so a word that cannot start a name costs one hash and one compare,
  * and the first trie step of one that can costs nothing.  A miss builds
@@ -35,9 +36,12 @@
 enum { F_ASIS = 0, F_STRIP = 1 };
 
 #define SET_BITS 16 /* 2^16 sets of WAYS words: 8 MB */
+#define SMALL_SET_BITS 9 /* what a new matcher starts with: 64 KB */
 #define WAYS 2
-#define SET_MASK (((size_t)1 << SET_BITS) - 1)
 #define CACHE_ENTRIES (((size_t)1 << SET_BITS) * WAYS)
+#define SMALL_ENTRIES (((size_t)1 << SMALL_SET_BITS) * WAYS)
+/* Misses of the small cache after which the full one pays for itself. */
+#define GROW_AFTER (4 * SMALL_ENTRIES)
 #define CACHE_MAXLEN 32 /* bytes of a cached token (16 Arabic letters) */
 #define PREFETCH(p) __builtin_prefetch(p)
 
@@ -68,7 +72,9 @@ struct akh_matcher {
   const akh_gazetteer *g;
   unsigned long generation;
   struct centry *cache;
-  void *cache_base; /* the mapping cache lies in */
+  void *cache_base; /* the mapping the full cache lies in, NULL while small */
+  size_t set_mask;  /* sets in the cache - 1 */
+  size_t misses;    /* while the cache is small */
   struct mtok *toks;
   size_t ntoks, captoks;
   akh_buf norm;
@@ -114,11 +120,12 @@ static void cptab_build(void) {
   akh_buf_free(&b);
 }
 
-/* The cache is read at random: on 4 KB pages nearly every probe of a
+/* The full cache is read at random: on 4 KB pages nearly every probe of a
  * rare word also misses the TLB, so ask for 2 MB pages where the kernel
- * offers them (Linux THP, "madvise" mode).  Anonymous memory comes zeroed
- * and is only backed when touched, so a matcher costs nothing until it
- * has seen many words (gazetteers made for one small text stay cheap). */
+ * offers them (Linux THP, "madvise" mode).  Those pages are zeroed whole
+ * on first touch, which costs more than matching a short text, so a
+ * matcher starts with a small heap cache and maps the full one only after
+ * GROW_AFTER misses (a gazetteer made for one small text stays cheap). */
 #define CACHE_BYTES (CACHE_ENTRIES * sizeof(struct centry))
 #define HUGE ((size_t)1 << 21)
 
@@ -133,18 +140,38 @@ static struct centry *cache_alloc(void **base) {
   return (struct centry *)a;
 }
 
-static void cache_free(void *base) {
-  if (base) munmap(base, CACHE_BYTES + HUGE);
+static void cache_release(akh_matcher *m) {
+  if (m->cache_base) munmap(m->cache_base, CACHE_BYTES + HUGE);
+  else free(m->cache);
+  m->cache = NULL;
+  m->cache_base = NULL;
+}
+
+static size_t cache_entries(const akh_matcher *m) { return (m->set_mask + 1) * WAYS; }
+
+/* Swap the small cache for the full one; its words are simply forgotten.
+ * Without memory for the full one, the small one stays. */
+static void cache_grow(akh_matcher *m) {
+  void *base;
+  struct centry *full = cache_alloc(&base);
+  m->misses = 0;
+  if (!full) return;
+  cache_release(m);
+  m->cache = full;
+  m->cache_base = base;
+  m->set_mask = ((size_t)1 << SET_BITS) - 1;
 }
 
 int akh_matcher_new(const akh_gazetteer *g, akh_matcher **out, akh_error *err) {
   akh_matcher *m = calloc(1, sizeof *m);
   *out = NULL;
-  if (!m || !(m->cache = cache_alloc(&m->cache_base))) {
+  if (!m || !(m->cache = aligned_alloc(sizeof *m->cache, SMALL_ENTRIES * sizeof *m->cache))) {
     free(m);
     return akh_fail(err, AKH_ENOMEM, 0, "out of memory");
   }
+  memset(m->cache, 0, SMALL_ENTRIES * sizeof *m->cache);
   pthread_once(&cptab_once, cptab_build);
+  m->set_mask = ((size_t)1 << SMALL_SET_BITS) - 1;
   m->g = g;
   m->generation = g->generation;
   *out = m;
@@ -153,7 +180,7 @@ int akh_matcher_new(const akh_gazetteer *g, akh_matcher **out, akh_error *err) {
 
 void akh_matcher_free(akh_matcher *m) {
   if (!m) return;
-  cache_free(m->cache_base);
+  cache_release(m);
   free(m->toks);
   akh_buf_free(&m->norm);
   free(m->fold);
@@ -356,7 +383,7 @@ static int resolve(akh_matcher *m, const char *text, const char *end, struct mto
   size_t n = t->stop - t->start;
   const char *s = text + t->start;
   if (n > CACHE_MAXLEN) return analyse(m, s, n, &t->t, err);
-  struct centry *c = &m->cache[(t->h & SET_MASK) * WAYS];
+  struct centry *c = &m->cache[(t->h & m->set_mask) * WAYS];
   uint32_t check = (uint32_t)(t->h >> 32);
   for (int w = 0; w < WAYS; w++)
     if (c[w].len == n && c[w].check == check && same_word(c[w].bytes, s, n, end)) {
@@ -372,6 +399,7 @@ static int resolve(akh_matcher *m, const char *text, const char *end, struct mto
     }
   int rc = analyse(m, s, n, &t->t, err);
   if (rc) return rc;
+  m->misses++;
   memmove(c + 1, c, (WAYS - 1) * sizeof *c); /* the least recently used goes */
   c->check = check;
   c->len = (uint8_t)n;
@@ -427,7 +455,7 @@ int akh_matcher_run(akh_matcher *m, const char *text, size_t len, akh_match_fn f
   int pending = 0, rc = AKH_OK, r;
   if (len > AKH_MAX_DOC) return akh_fail(err, AKH_ETOOBIG, 0, "input of %zu bytes is too large", len);
   if (m->generation != m->g->generation) {
-    memset(m->cache, 0, CACHE_ENTRIES * sizeof *m->cache);
+    memset(m->cache, 0, cache_entries(m) * sizeof *m->cache);
     m->generation = m->g->generation;
   }
   /* Three passes over the document's tokens, so that memory is asked for
@@ -456,7 +484,7 @@ int akh_matcher_run(akh_matcher *m, const char *text, size_t len, akh_match_fn f
     t->sentence = (uint32_t)sentence;
     if (n <= CACHE_MAXLEN) {
       t->h = akh__hash_bytes(0, text + tk.start, n);
-      const struct centry *c = &m->cache[(t->h & SET_MASK) * WAYS];
+      const struct centry *c = &m->cache[(t->h & m->set_mask) * WAYS];
       PREFETCH(c);
     }
     if (tk.kind == AKH_TOK_PUNCT && ends_sentence(text + tk.start, tk.stop - tk.start)) pending = 1;
@@ -464,6 +492,7 @@ int akh_matcher_run(akh_matcher *m, const char *text, size_t len, akh_match_fn f
   }
   for (size_t i = 0; i < m->ntoks; i++) {
     struct mtok *t = &m->toks[i];
+    if (!m->cache_base && m->misses > GROW_AFTER) cache_grow(m);
     int rr = resolve(m, text, text + len, t, err);
     if (rr != AKH_OK) return rr;
     for (int x = 0; x < 4; x++)

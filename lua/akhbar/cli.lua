@@ -116,11 +116,11 @@ end
 
 -- Open an existing corpus: a missing file is an error with the fix, not
 -- a new empty database.
-local function open_existing(cmd, path)
+local function open_existing(cmd, path, open_opts)
   if path ~= ":memory:" and not exists(path) then
     fail(cmd, fmt("no corpus at %s; create one with `akhbar import %s PATH...`", path, path))
   end
-  local ok, c = pcall(akhbar.open, path)
+  local ok, c = pcall(akhbar.open, path, open_opts)
   if not ok then
     local msg = tostring(c)
     if msg:find("file is not a database", 1, true) then
@@ -176,6 +176,9 @@ local function explain(err)
   elseif msg == "empty query" then
     msg = "empty query: give one or more words to search for"
   end
+  -- the library names its option; the command has a flag for it
+  msg = msg:gsub("raise opts%.max_terms", "raise the limit with --max-terms N")
+    :gsub("expand = false keeps them", "--no-expand keeps them")
   return msg
 end
 
@@ -251,7 +254,7 @@ commands.search = {
   args = { "DB (a corpus made by `akhbar import`)", "QUERY (words, \"a phrase\", OR, NOT, NEAR(a b, 10), prefix*)" },
   min = 2, max = 2,
   options = { source = "NAME", from = "DATE", to = "DATE", limit = "N", exact = "flag", ["no-expand"] = "flag",
-    json = "flag", csv = "flag", bom = "flag", output = "FILE" },
+    ["max-terms"] = "N", json = "flag", csv = "flag", bom = "flag", output = "FILE" },
   usage = [[
 Usage: akhbar search DB QUERY [options]
 
@@ -267,6 +270,8 @@ Options:
   --limit N         at most N hits (default 20)
   --exact           match word forms exactly (no stemming, no other names)
   --no-expand       do not add the other names of entities
+  --max-terms N     allow queries of up to N terms (default 256; long OR
+                    lists are slow: 1,000 terms take seconds)
 ]] .. OUTPUT_HELP .. [[
 
 
@@ -275,7 +280,7 @@ Example:
   run = function(opts, pos)
     local c = open_existing("search", pos[1])
     local sopts = { limit = opts.limit or 20, source = opts.source, from = opts.from, to = opts.to,
-      exact = opts.exact or nil, expand = not opts["no-expand"] }
+      exact = opts.exact or nil, expand = not opts["no-expand"], max_terms = opts["max-terms"] }
     if opts.json or opts.csv then
       guard("search", write_structured, "search", opts, { columns = COLUMNS.search }, c:search(pos[2], sopts))
       c:close()
@@ -584,37 +589,41 @@ Examples:
 -- ------------------------------------------------------------ sql
 
 commands.sql = {
-  args = { "DB (a corpus made by `akhbar import`)", "STATEMENT (one read-only SQL statement)" },
+  args = { "DB (a corpus made by `akhbar import`)", "STATEMENT (one SQL statement)" },
   min = 2, max = math.huge,
-  options = { json = "flag", csv = "flag", bom = "flag", output = "FILE", limit = "N" },
+  options = { json = "flag", csv = "flag", bom = "flag", output = "FILE", limit = "N", write = "flag" },
   usage = [[
 Usage: akhbar sql DB STATEMENT [VALUE...] [options]
 
 Run one read-only SQL statement (SELECT, WITH, read-only PRAGMA) with the
 VALUEs bound to its ? parameters.  Tables: articles, mentions, entities,
-quotes, stories, fingerprints (docs/schema.md).
+quotes, stories, fingerprints (docs/schema.md).  Statements that write
+are refused unless --write is given.
 
 Options:
   --limit N         rows printed as a table (default 50; JSON/CSV: all)
+  --write           also run statements that change the corpus (INSERT,
+                    UPDATE, DELETE, CREATE ...); they bypass the import, so
+                    deleting articles this way leaves their index behind
 ]] .. OUTPUT_HELP .. [[
 
 
 Example:
   akhbar sql news.db "SELECT source, count(*) AS n FROM articles GROUP BY source ORDER BY n DESC"]],
   run = function(opts, pos)
-    local c = open_existing("sql", pos[1])
+    local c = open_existing("sql", pos[1], opts.write and { sql_writes = true } or nil)
     local args = {}
     for i = 3, #pos do args[#args + 1] = pos[i] end
-    if guard("sql", write_structured, "sql", opts, nil, c:sql(pos[2], table.unpack(args))) then
+    -- c:sql is called once: with --write the statement runs at the call.
+    local ok, res = pcall(function() return table.pack(c:sql(pos[2], table.unpack(args))) end)
+    if not ok then fail("sql", clean(res)) end
+    if guard("sql", write_structured, "sql", opts, nil, table.unpack(res, 1, 4)) then
       c:close()
       return 0
     end
     local rows
-    local ok, err = pcall(function()
-      local it, st, ctl, closer = c:sql(pos[2], table.unpack(args))
-      rows = pretty.drain(opts.limit or 50, it, st, ctl, closer)
-    end)
-    if not ok then fail("sql", clean(err)) end
+    ok, rows = pcall(pretty.drain, opts.limit or 50, table.unpack(res, 1, 4))
+    if not ok then fail("sql", clean(rows)) end
     local list = {}
     for i, p in ipairs(rows) do list[i] = p[1] end
     local out, close = output("sql", opts)

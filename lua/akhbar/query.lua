@@ -129,4 +129,21 @@ function M.expand(q, gaz)
   return table.concat(out, " "), used
 end
 
+--- The number of terms (words, phrases, prefix terms) in FTS5 query `q`;
+-- the terms inside a NEAR group count too.  What a query costs grows with
+-- it: every term is ranked against every article that has any of them.
+function M.terms(q)
+  local n = 0
+  for _, t in ipairs(lex(q)) do
+    if t.kind == "operand" then
+      n = n + 1
+    elseif t.kind == "near" then
+      for _, u in ipairs(lex((t.text:match("^NEAR%s*%((.*)$") or ""):gsub("%)$", ""):gsub(",%s*%d+%s*$", ""))) do
+        if u.kind == "operand" then n = n + 1 end
+      end
+    end
+  end
+  return n
+end
+
 return M
