@@ -288,7 +288,11 @@ describe("hostile input", function()
             assert.matches("FTS5 syntax", err, 1, true)
           end
           local ok2, err2 = pcall(c.count, c, q, { exact = exact })
-          if not ok2 then assert.matches("akhbar%.count: malformed query", err2) end
+          if not ok2 and err2:find("at most 256 are allowed", 1, true) then
+            assert.matches("akhbar%.count: the query has %d+ terms", err2)
+          elseif not ok2 then
+            assert.matches("akhbar%.count: malformed query", err2)
+          end
         end
       end
       assert.equal(1, c:count("لافروف"))
