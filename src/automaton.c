@@ -11,7 +11,7 @@
  *
  * Speed (bench/bench_entities.c, figures in bench/README.md): the lookups
  * depend only on the token's bytes, so they are cached per matcher in a
- * 2-way set-associative cache of up to 2^17 words, one 64-byte line each
+ * 2-way set-associative cache of up to 2^19 words (32 MB), one 64-byte line each
  * (it starts at 2^10 words and grows once it misses often), keyed by a
  * word-at-a-time hash; an entry holds the root's child for each of the four
  * forms, so a word that cannot start a name costs one hash and one compare,
@@ -35,7 +35,7 @@
 
 enum { F_ASIS = 0, F_STRIP = 1 };
 
-#define SET_BITS 16 /* 2^16 sets of WAYS words: 8 MB */
+#define SET_BITS 18 /* 2^18 sets of WAYS words: 32 MB, once grown */
 #define SMALL_SET_BITS 9 /* what a new matcher starts with: 64 KB */
 #define WAYS 2
 #define CACHE_ENTRIES (((size_t)1 << SET_BITS) * WAYS)
