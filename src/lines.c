@@ -9,7 +9,10 @@
 
 #include "akhbar.h"
 
-#define CHUNK (256u * 1024u)
+/* Read size, and the starting size of the line buffer.  64 KB reads the
+ * 106 MB SaudiNewsNet .gz as fast as 256 KB did (0.30 s CPU either way)
+ * and a reader of a small file allocates a quarter as much. */
+#define CHUNK (64u * 1024u)
 
 struct akh_lines {
   gzFile gz;
