@@ -56,6 +56,20 @@ describe("c:search", function()
     assert.matches("<b>لدمشق</b>", h2.snippet)
   end)
 
+  it("marks every matched form across a sentence of clitics, shadda, tatweel and punctuation", function()
+    -- highlight() and snippet() re-tokenise the text without stemming it:
+    -- the positions must still be those of the index
+    local c <close> = akhbar.open(":memory:", { extensions = false })
+    c:add { title = "العنوان",
+      text = "قالت الخارجيّـة إن سوريا وسوريا بسوريا ولسوريا، وإنّ السوريين والسورية: هذا ما أكده الوزير." }
+    assert.equal("قالت الخارجيّـة إن [سوريا] [وسوريا] [بسوريا] [ولسوريا]، وإنّ السوريين والسورية: هذا ما أكده الوزير.",
+      c:search("سوريا", { expand = false, tokens = 64 })().snippet)
+    assert.equal("قالت [الخارجيّـة] إن سوريا وسوريا بسوريا ولسوريا، وإنّ السوريين والسورية: هذا ما أكده الوزير.",
+      c:search("الخارجية", { tokens = 64 })().snippet)
+    assert.equal("قالت الخارجيّـة إن سوريا وسوريا بسوريا ولسوريا، وإنّ السوريين والسورية: هذا ما [أكده الوزير].",
+      c:search('"أكده الوزير"', { tokens = 64 })().snippet)
+  end)
+
   it("matches spelling variants through the search normalisation (ة/ه, أ/ا, tatweel)", function()
     local c <close> = seeds()
     assert.same(ids(c, "الإرهاب"), ids(c, "الارهاب"))

@@ -144,7 +144,10 @@ static int tok_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *text
     }
     if (nb.len == 0) continue;
     size_t s = 0, sl = nb.len;
-    if (tok.kind == AKH_TOK_ARABIC && t->mode != MODE_NOSTEM) {
+    /* highlight() and snippet() (FTS5_TOKENIZE_AUX) use only the position
+     * and the offsets of each token, never its text: the stem is not
+     * needed there, only the same tokens as at indexing time. */
+    if (tok.kind == AKH_TOK_ARABIC && t->mode != MODE_NOSTEM && !(flags & FTS5_TOKENIZE_AUX)) {
       cached_stem(t, nb.data, nb.len, smode, &s, &sl);
       if (sl == 0) s = 0, sl = nb.len;
     }
