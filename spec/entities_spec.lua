@@ -141,6 +141,34 @@ describe("akhbar.entities over the seeds", function()
     assert.has_error(function() akhbar.entities(42) end)
   end)
 
+  it("finds the same names after its word cache has grown from small to full", function()
+    -- a matcher starts with a cache of 1,024 words and maps the full one
+    -- after 4,096 misses: the text below has 6,000 distinct made-up words
+    local g = gazetteer.new {
+      { id = "lavrov", type = "person", name = "سيرغي لافروف", aliases = { "لافروف" } },
+      { id = "damascus", type = "place", name = "دمشق" },
+      { id = "unsc", type = "org", name = "مجلس الأمن" },
+    }
+    local before = ids(all_seeds, g)
+    assert.is_true(#before >= 10)
+    local letters = { "ب", "ت", "ث", "ج", "ح", "خ", "د", "ذ", "ر", "ز", "س", "ش", "ص", "ض", "ط", "ظ", "ع", "غ" }
+    local words = {}
+    for i = 1, 6000 do
+      local w, k = {}, i
+      repeat
+        w[#w + 1] = letters[k % #letters + 1]
+        k = k // #letters
+      until k == 0
+      words[#words + 1] = "م" .. table.concat(w) .. "ون"
+      if i % 500 == 0 then words[#words + 1] = "ولافروف في دمشق." end
+    end
+    local filler = table.concat(words, " ")
+    local found = ids(filler, g)
+    assert.equal(24, #found) -- 12 x (lavrov, damascus)
+    assert.same(before, ids(all_seeds, g))
+    assert.same(found, ids(filler, g))
+  end)
+
   it("sees a name added after the first match (the token cache is dropped)", function()
     local g = gazetteer.new { { id = "a", type = "place", name = "دمشق" } }
     assert.same({ "a" }, ids("دمشق وحلب", g))
