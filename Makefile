@@ -16,7 +16,7 @@ SHARED   ?= ../shared
 export AKHBAR_SHARED := $(abspath $(SHARED))
 LUA_ENV = LUA_PATH="./lua/?.lua;./lua/?/init.lua;;" LUA_CPATH="./$(BUILD)/?.so;;"
 
-.PHONY: all build demo test spec sanitize spec-asan valgrind lint rock-check bench fuzz fuzz-ci doc install clean
+.PHONY: all build demo test spec sanitize spec-asan valgrind lint rock-check bench fuzz fuzz-ci fuzz-long doc install clean
 
 all: build
 
@@ -83,14 +83,19 @@ test: build spec spec-asan valgrind lint rock-check
 bench: build
 	$(LUA_ENV) $(LUA) bench/run.lua
 
-fuzz:
-	$(MAKE) -C fuzz
-
-# Every fuzz target (clang, libclang-rt-14-dev) for FUZZ_TIME seconds (20)
-# on seeds made from the sample articles (and the real corpus when present).
+# Every fuzz target (clang, libclang-rt-14-dev) built and run for FUZZ_TIME
+# seconds (20) on seeds made from the sample articles (and the real corpus
+# when present); stops at the first finding.  fuzz-ci is the same (CI and
+# make test give each target 5 s).  fuzz-long runs each target to
+# FUZZ_RUNS executions (10 M; hours per target on one core), logs in
+# fuzz/long/.
 FUZZ_TIME ?= 20
-fuzz-ci:
+FUZZ_RUNS ?= 10000000
+fuzz fuzz-ci:
 	$(MAKE) -C fuzz ci FUZZ_TIME=$(FUZZ_TIME)
+
+fuzz-long:
+	$(MAKE) -C fuzz long FUZZ_RUNS=$(FUZZ_RUNS)
 
 # The API reference in doc/ (LDoc, Debian lua-ldoc): the Lua modules, and
 # the C binding's /*** comments gathered under @module akhbar.core.
