@@ -71,11 +71,7 @@ c:close()
 io.write(("%d %d %d %d\n%s\n"):format(rounds, seen, errors, ncounts, first or ""))
 ]]
 
-local function write(path, s)
-  local f = assert(io.open(path, "wb"))
-  f:write(s)
-  f:close()
-end
+local write = helper.write_file
 
 -- The input: 600 records of the real corpus, else 300 seed variants.
 local function make_input()

@@ -207,7 +207,7 @@ describe("c:sql", function()
     assert.equal("SANA", r:one("SELECT source FROM articles WHERE id = 1").source)
     assert.equal(2, r:one("SELECT count(*) AS n FROM notes").n)
     assert.has_error(function() r:sql("DELETE FROM notes") end)
-    for _, suffix in ipairs { "", "-wal", "-shm" } do os.remove(path .. suffix) end
+    rm(path)
   end)
 
   it("refuses {sql_writes = true} together with {readonly = true}", function()

@@ -37,4 +37,16 @@ function helper.json_string(s)
   end) .. '"'
 end
 
+--- Write s to path as it is (bytes, no newline added).
+function helper.write_file(path, s)
+  local f = assert(io.open(path, "wb"))
+  f:write(s)
+  f:close()
+end
+
+--- Remove a database file and its WAL and shared-memory files.
+function helper.rm_db(path)
+  for _, suffix in ipairs { "", "-wal", "-shm" } do os.remove(path .. suffix) end
+end
+
 return helper

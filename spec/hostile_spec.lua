@@ -16,11 +16,7 @@ local function head(s, n)
   return s:sub(1, n)
 end
 
-local function write(path, s)
-  local f = assert(io.open(path, "wb"))
-  f:write(s)
-  f:close()
-end
+local write = helper.write_file
 
 -- Everything that must hold of a corpus after a failure.
 local function assert_intact(c)

@@ -5,20 +5,9 @@ local helper = require "helper"
 local akhbar = require "akhbar"
 local corpus = require "akhbar.corpus"
 
-local function write(path, s)
-  local f = assert(io.open(path, "wb"))
-  f:write(s)
-  f:close()
-end
+local write = helper.write_file
 
-local function json_string(s)
-  return '"' .. s:gsub('[%c"\\]', function(ch)
-    if ch == "\n" then return "\\n" end
-    if ch == '"' then return '\\"' end
-    if ch == "\\" then return "\\\\" end
-    return ("\\u%04x"):format(ch:byte())
-  end) .. '"'
-end
+local json_string = helper.json_string
 
 local function jsonl_record(t)
   local parts = {}
