@@ -136,3 +136,111 @@ describe("c:search", function()
     assert.truthy(c:close())
   end)
 end)
+
+describe("akhbar_snippet (the snippet of every search hit)", function()
+  -- SQLite's snippet() and akhbar_snippet() side by side over one corpus.
+  local function both(c, q, ntok, col)
+    local sql = ("SELECT snippet(articles_fts, %d, '[', ']', '…', %d) AS sqlite, "
+      .. "akhbar_snippet(articles_fts, %d, '[', ']', '…', %d) AS ours "
+      .. "FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid"):format(col or 1, ntok, col or 1, ntok)
+    local rows = {}
+    for r in c:sql(sql, q) do rows[#rows + 1] = r end
+    return rows
+  end
+
+  it("gives snippet()'s text wherever snippet()'s sentence rules are the same (seeds in one paragraph)", function()
+    -- Without line breaks, ؟ ! ? and no-break spaces both functions see the
+    -- same sentences; then they choose the same window and mark the same words.
+    local c <close> = akhbar.open(":memory:", { extensions = false })
+    for i = 0, 4 do
+      local text = helper.seed(i):gsub("[\r\n]+", " "):gsub("\u{A0}", " "):gsub("؟", "."):gsub("[!?]", ".")
+      c:add { title = "seed " .. i, text = text }
+    end
+    local n = 0
+    for _, q in ipairs { "روسيا", "لافروف", "بيسكوف", "دمشق", '"وزير الخارجية"', "الإرهاب OR داعش", "سوري*", "NEAR(روسيا سوريا, 5)" } do
+      for _, ntok in ipairs { 5, 16, 64 } do
+        for _, r in ipairs(both(c, q, ntok)) do
+          n = n + 1
+          assert.equal(r.sqlite, r.ours)
+        end
+      end
+    end
+    assert.is_true(n >= 60, n)
+  end)
+
+  it("starts at a new paragraph rather than across one, on the seeds", function()
+    local c <close> = seeds()
+    local rows = both(c, '"وزير الخارجية"', 16)
+    local crossing_sqlite, crossing_ours = 0, 0
+    for _, r in ipairs(rows) do
+      if r.sqlite:find("\n", 1, true) then crossing_sqlite = crossing_sqlite + 1 end
+      if r.ours:find("\n", 1, true) then crossing_ours = crossing_ours + 1 end
+      assert.truthy(r.ours:find("[وزير الخارجية]", 1, true), r.ours)
+    end
+    assert.is_true(crossing_sqlite > 0)
+    assert.equal(0, crossing_ours)
+  end)
+
+  it("is the snippet of c:search, marks included", function()
+    local c <close> = seeds()
+    for hit in c:search("لافروف", { tokens = 12, expand = false }) do
+      local r = c:sql("SELECT akhbar_snippet(articles_fts, 1, '[', ']', '…', 12) AS s FROM articles_fts "
+        .. "WHERE articles_fts MATCH ? AND rowid = ?", "لافروف", hit.id)()
+      assert.equal(r.s, hit.snippet)
+    end
+  end)
+
+  it("marks a whole phrase once, and a match cut by the window up to the window's end", function()
+    local c <close> = akhbar.open(":memory:", { extensions = false })
+    c:add { title = "ت", text = "أكد وزير الخارجية الروسي سيرغي لافروف أن روسيا تواصل تقديم المساعدة" }
+    assert.equal("أكد [وزير الخارجية] الروسي سيرغي لافروف أن روسيا تواصل تقديم المساعدة",
+      both(c, '"وزير الخارجية"', 24)[1].ours)
+    assert.equal("أكد [وزير]…", both(c, '"وزير الخارجية"', 2)[1].ours)
+    assert.equal("…سيرغي [لافروف] أن…", both(c, "لافروف", 3)[1].ours) -- centred, as snippet() does
+  end)
+
+  it("prefers a window at the start of a sentence ended by ؟ or a new paragraph", function()
+    local c <close> = akhbar.open(":memory:", { extensions = false })
+    local filler = string.rep("كلام ", 30)
+    c:add { title = "ت", text = filler .. "فماذا بعد؟ هل تتدخل موسكو في النزاع " .. filler }
+    c:add { title = "ت", text = filler .. "\n\nوقالت موسكو إنها لن تتدخل " .. filler }
+    local r = both(c, "موسكو", 8)
+    assert.equal("…هل تتدخل [موسكو] في النزاع كلام كلام كلام…", r[1].ours)
+    assert.equal("…وقالت [موسكو] إنها لن تتدخل كلام كلام كلام…", r[2].ours)
+    -- snippet() knows only . and : as sentence ends
+    assert.equal("…بعد؟ هل تتدخل [موسكو] في النزاع كلام كلام…", r[1].sqlite)
+  end)
+
+  it("keeps the text's closing punctuation when the window reaches the end", function()
+    local c <close> = akhbar.open(":memory:", { extensions = false })
+    c:add { title = "ت", text = "قال بيسكوف: «لا نعرف شيئا عن ذلك»." }
+    assert.equal("قال [بيسكوف]: «لا نعرف شيئا عن ذلك».", both(c, "بيسكوف", 16)[1].ours)
+    assert.equal("قال [بيسكوف]: «لا نعرف شيئا عن ذلك».", both(c, "بيسكوف", 16)[1].sqlite)
+  end)
+
+  it("picks the best column with -1 and clamps the window to 1-64 tokens", function()
+    local c <close> = akhbar.open(":memory:", { extensions = false })
+    c:add { title = "لافروف في موسكو", text = "نص لا يذكر الوزير" }
+    assert.equal("[لافروف] في موسكو", both(c, "لافروف", 8, -1)[1].ours)
+    assert.equal("[لافروف]…", both(c, "لافروف", 0, -1)[1].ours)
+    assert.equal("نص لا يذكر الوزير", both(c, "لافروف", 99)[1].ours) -- no match in the body: its start
+  end)
+
+  it("chooses among 20,000 matches of a common word (snippet() walks every pair of them)", function()
+    -- Not a timing test: the linear choice is measured in bench/; this
+    -- checks the answer where snippet() would take seconds.
+    local c <close> = akhbar.open(":memory:", { extensions = false })
+    c:add { title = "ت", text = string.rep("قال في الاجتماع ", 20000) .. "وانتهى." }
+    local hit = c:search("في الاجتماع", { tokens = 6 })()
+    assert.equal("قال [في] [الاجتماع] قال [في] [الاجتماع]…", hit.snippet)
+  end)
+
+  it("refuses a wrong number of arguments with the function's name", function()
+    local c <close> = seeds()
+    local ok, err = pcall(function()
+      return c:sql("SELECT akhbar_snippet(articles_fts, 1) FROM articles_fts WHERE articles_fts MATCH 'روسيا'")()
+    end)
+    assert.is_false(ok)
+    assert.matches("wrong number of arguments to function akhbar_snippet", err)
+  end)
+end)

@@ -24,7 +24,13 @@ struct sqlite3;
  * Query terms go through the same chain; a prefix query term (سوري followed by *) has
  * its proclitics removed but no suffix (in nostem mode: nothing), since a
  * suffix rule on a truncated word would cut into the stem.  Invalid UTF-8
- * bytes are skipped.  Returns AKH_OK, or AKH_EARG when FTS5 is missing. */
+ * bytes are skipped.
+ * Also registers the FTS5 auxiliary function
+ *   akhbar_snippet(tbl, col, open, close, ellipsis, ntokens)
+ * with the arguments and the choice of window of snippet(), in time linear
+ * in the matches (snippet() is quadratic: seconds per hit on a long text
+ * full of a common word).  Returns AKH_OK, or AKH_EARG when FTS5 is
+ * missing. */
 AKH_API int akh_fts5_register(struct sqlite3 *db, akh_error *err);
 
 /* Register the SQL functions on db (deterministic, UTF-8):

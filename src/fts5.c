@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "akhbar.h"
+#include "fts5_int.h"
 
 enum { MODE_LIGHT, MODE_CLITICS, MODE_NOSTEM };
 
@@ -177,5 +178,8 @@ int akh_fts5_register(sqlite3 *db, akh_error *err) {
   int rc = api->xCreateTokenizer(api, "akhbar", NULL, &tokenizer, NULL);
   if (rc != SQLITE_OK)
     return akh_fail(err, AKH_EARG, 0, "registering the FTS5 tokenizer failed: %s", sqlite3_errstr(rc));
+  rc = akh__fts5_register_snippet(api);
+  if (rc != SQLITE_OK)
+    return akh_fail(err, AKH_EARG, 0, "registering akhbar_snippet() failed: %s", sqlite3_errstr(rc));
   return AKH_OK;
 }

@@ -624,7 +624,7 @@ function Corpus:search(query, opts)
     { mark[1], mark[2], math.max(1, math.min(ntok, 64)), index_query(self, query, opts, "akhbar.search") }
   filters(opts, where, args)
   local sql = ("SELECT a.id AS id, -f.rank AS score, a.title AS title, "
-    .. "snippet(%s, 1, ?, ?, '…', ?) AS snippet, a.source AS source, "
+    .. "akhbar_snippet(%s, 1, ?, ?, '…', ?) AS snippet, a.source AS source, "
     .. "coalesce(a.published, substr(a.crawled, 1, 10)) AS date, a.url AS url "
     .. "FROM %s f JOIN articles a ON a.id = f.rowid WHERE %s ORDER BY f.rank LIMIT ? OFFSET ?")
     :format(fts, fts, table.concat(where, " AND "))
