@@ -272,14 +272,18 @@ static void snippet_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_co
   int *counts = sqlite3_malloc64((sqlite3_uint64)(nphrase > 0 ? nphrase : 1) * 2 * sizeof *counts);
   int rc = counts ? SQLITE_OK : SQLITE_NOMEM;
   choice best = {col >= 0 ? col : 0, 0, 0};
+  int ms_col = -1; /* the column whose matches ms holds */
   for (int c = 0; rc == SQLITE_OK && c < ncol; c++)
-    if (col < 0 || c == col) rc = choose_in_column(api, fts, c, ntok, &ms, counts, counts + nphrase, nphrase, &best);
+    if (col < 0 || c == col) {
+      rc = choose_in_column(api, fts, c, ntok, &ms, counts, counts + nphrase, nphrase, &best);
+      ms_col = c;
+    }
 
   const char *text = NULL;
   int ntext = 0, ndoc = 0;
   if (rc == SQLITE_OK) rc = api->xColumnSize(fts, best.col, &ndoc);
   if (rc == SQLITE_OK) rc = api->xColumnText(fts, best.col, &text, &ntext);
-  if (rc == SQLITE_OK) rc = column_matches(api, fts, best.col, &ms);
+  if (rc == SQLITE_OK && ms_col != best.col) rc = column_matches(api, fts, best.col, &ms);
   sqlite3_str *out = sqlite3_str_new(NULL);
   if (rc == SQLITE_OK && text && ntext > 0) {
     writer w = {out, text, open ? open : "", close ? close : "", ms.m, ms.n, 0,
