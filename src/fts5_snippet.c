@@ -41,14 +41,19 @@ typedef struct {
   int n, cap;
 } matches;
 
+/* Room for one more element in a doubling array *items of *cap. */
+static int grow(void **items, int n, int *cap, size_t size, int first) {
+  if (n < *cap) return SQLITE_OK;
+  int c = *cap ? *cap * 2 : first;
+  void *p = sqlite3_realloc64(*items, (sqlite3_uint64)c * size);
+  if (!p) return SQLITE_NOMEM;
+  *items = p;
+  *cap = c;
+  return SQLITE_OK;
+}
+
 static int matches_push(matches *ms, int pos, int end, int phrase) {
-  if (ms->n == ms->cap) {
-    int cap = ms->cap ? ms->cap * 2 : 64;
-    match *m = sqlite3_realloc64(ms->m, (sqlite3_uint64)cap * sizeof *m);
-    if (!m) return SQLITE_NOMEM;
-    ms->m = m;
-    ms->cap = cap;
-  }
+  if (grow((void **)&ms->m, ms->n, &ms->cap, sizeof *ms->m, 64) != SQLITE_OK) return SQLITE_NOMEM;
   ms->m[ms->n++] = (match){pos, end, phrase};
   return SQLITE_OK;
 }
@@ -138,13 +143,7 @@ static int sentence_cb(void *ctx, int flags, const char *tok, int ntok, int star
   sentences *s = ctx;
   if (flags & FTS5_TOKEN_COLOCATED) return SQLITE_OK;
   if (s->pos == 0 || gap_ends_sentence(s->text, s->prev_end, start)) {
-    if (s->n == s->cap) {
-      int cap = s->cap ? s->cap * 2 : 32;
-      int *f = sqlite3_realloc64(s->first, (sqlite3_uint64)cap * sizeof *f);
-      if (!f) return SQLITE_NOMEM;
-      s->first = f;
-      s->cap = cap;
-    }
+    if (grow((void **)&s->first, s->n, &s->cap, sizeof *s->first, 32) != SQLITE_OK) return SQLITE_NOMEM;
     s->first[s->n++] = s->pos;
   }
   s->prev_end = end;
