@@ -34,6 +34,7 @@
 local akhbar = require "akhbar"
 local core = require "akhbar.core"
 local corpus = require "akhbar.corpus"
+local bench = dofile((arg[0]:match("^(.*)/") or ".") .. "/common.lua")
 
 local shared = os.getenv("AKHBAR_SHARED") or "../shared"
 local path = arg[1] or (shared .. "/corpus/saudinewsnet.jsonl.gz")
@@ -43,20 +44,10 @@ if not core.stat(path) then
   return
 end
 
-local function hwm()
-  local f = io.open("/proc/self/status")
-  if not f then return 0 end
-  local s = f:read("a")
-  f:close()
-  return (tonumber(s:match("VmHWM:%s*(%d+)")) or 0) / 1024
-end
-
 local function tmpdb(tag)
   return ("/tmp/akhbar_bench_%s_%d_%d.db"):format(tag, math.random(1, 1e9), os.time())
 end
-local function rmdb(p)
-  for _, s in ipairs { "", "-wal", "-shm" } do os.remove(p .. s) end
-end
+local rmdb = bench.remove_db
 
 local function result(stage, ours, unit, baseline, rss, extra)
   print(("RESULT stage=%s ours=%.2f unit=%s baseline=%s rss_mb=%.0f%s"):format(stage, ours, unit,
@@ -67,16 +58,7 @@ end
 local input = path
 if limit then
   input = ("/tmp/akhbar_bench_input_%d.jsonl"):format(math.random(1, 1e9))
-  local out = assert(io.open(input, "wb"))
-  local lines = assert(core.lines_open(path))
-  local n = 0
-  for l in lines.next, lines do
-    n = n + 1
-    if n > limit then break end
-    out:write(l, "\n")
-  end
-  lines:close()
-  out:close()
+  bench.first_records(path, input, limit)
 end
 
 -- CPU seconds per stage: every extension's prepare/analyze, and the SQL the
@@ -131,7 +113,7 @@ local function import(extensions)
   local t0, c0 = core.now(), os.clock()
   local summary = c:import(input, { progress = false })
   local secs, cpu = core.now() - t0, os.clock() - c0
-  local rss = hwm()
+  local rss = bench.peak_rss_mb()
   local text_bytes = c:one("SELECT sum(length(CAST(coalesce(title, '') AS BLOB)) + length(CAST(text AS BLOB))) AS n FROM articles").n
   local n_articles = c:one("SELECT count(*) AS n FROM articles").n
   return { c = c, path = dbp, summary = summary, secs = secs, cpu = cpu, rss = rss, mb = text_bytes / 1e6, n = n_articles }
@@ -197,11 +179,7 @@ for row in c:rows("SELECT title FROM articles WHERE title IS NOT NULL ORDER BY i
   if #words >= 2 then queries[#queries + 1] = table.concat(words, " ") end
   if #queries >= 1000 then break end
 end
-local function percentiles(lat)
-  table.sort(lat)
-  local function pct(p) return lat[math.max(1, math.ceil(#lat * p))] or 0 end
-  return pct(0.5), pct(0.95), pct(0.99), lat[#lat] or 0
-end
+local percentiles = bench.percentiles
 local lat, clat, hits = {}, {}, 0
 for i, q in ipairs(queries) do
   local t, tc = core.now(), os.clock()
@@ -224,7 +202,7 @@ uni_db:close()
 rmdb(uni_path)
 local u50, u95, u99, umax = percentiles(ulat)
 local uc50, uc95, uc99, ucmax = percentiles(uclat)
-local rss_end = hwm()
+local rss_end = bench.peak_rss_mb()
 c:close()
 rmdb(full.path)
 

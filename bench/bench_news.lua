@@ -5,6 +5,7 @@
 -- reported in bench/README.md), with RESULT lines for bench/run.lua.
 local akhbar = require "akhbar"
 local core = require "akhbar.core"
+local bench = dofile((arg[0]:match("^(.*)/") or ".") .. "/common.lua")
 local path = (os.getenv("AKHBAR_SHARED") or "../shared") .. "/corpus/saudinewsnet.jsonl.gz"
 local max = tonumber(arg[1] or 1e9)
 
@@ -29,14 +30,6 @@ get:finalize()
 db:close()
 local mb = bytes / 1e6
 
-local function hwm()
-  local f = io.open("/proc/self/status")
-  if not f then return 0 end
-  local st = f:read("a")
-  f:close()
-  return (tonumber(st:match("VmHWM:%s*(%d+)")) or 0) / 1024
-end
-
 -- CPU seconds (os.clock): the machine is shared.
 local function run(name, fn, stage)
   collectgarbage()
@@ -45,7 +38,7 @@ local function run(name, fn, stage)
   local dt = os.clock() - t0
   print(("%-28s %8.2f s  %7.2f MB/s  %s"):format(name, dt, mb / dt, n or ""))
   if stage then
-    print(("RESULT stage=%s ours=%.2f unit=MB/s baseline=- rss_mb=%.0f articles=%d"):format(stage, mb / dt, hwm(), #docs))
+    print(("RESULT stage=%s ours=%.2f unit=MB/s baseline=- rss_mb=%.0f articles=%d"):format(stage, mb / dt, bench.peak_rss_mb(), #docs))
   end
 end
 

@@ -25,14 +25,8 @@
 local core = require "akhbar.core"
 
 local shared = os.getenv("AKHBAR_SHARED") or "../shared"
-local function hwm()
-  local f = io.open("/proc/self/status")
-  if not f then return 0 end
-  local s = f:read("a")
-  f:close()
-  return tonumber(s:match("VmHWM:%s*(%d+)")) or 0
-end
-local function q(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
+local bench = dofile((arg[0]:match("^(.*)/") or ".") .. "/common.lua")
+local q = bench.shell_quote
 
 -- ------------------------------------------------------------ one size (child)
 if arg[1] == "--one" then
@@ -40,9 +34,7 @@ if arg[1] == "--one" then
   local src, n, dir = arg[2], math.tointeger(tonumber(arg[3])), arg[4]
   local input = ("%s/akhbar_scale_%d.jsonl"):format(dir, n)
   local dbp = ("%s/akhbar_scale_%d.db"):format(dir, n)
-  local function rmdb()
-    for _, s in ipairs { "", "-wal", "-shm" } do os.remove(dbp .. s) end
-  end
+  local function rmdb() bench.remove_db(dbp) end
   rmdb()
   -- 1. the input file
   local t0 = core.now()
@@ -78,7 +70,7 @@ if arg[1] == "--one" then
   local summary = c:import(input, { progress = false })
   local t_imp = core.now() - t0
   local cpu_imp = os.clock() - c0
-  local rss = hwm() / 1024
+  local rss = bench.peak_rss_mb()
   os.remove(input)
   local text_bytes = c:one("SELECT sum(length(CAST(coalesce(title, '') AS BLOB)) + length(CAST(text AS BLOB))) AS n FROM articles").n
   local mb = text_bytes / 1e6
@@ -102,9 +94,8 @@ if arg[1] == "--one" then
     lat[i] = (core.now() - t) * 1000
   end
   local q_cpu = (os.clock() - q0) / math.max(1, #queries) * 1000
-  table.sort(lat)
-  local function pct(p) return lat[math.max(1, math.ceil(#lat * p))] or 0 end
-  local rss_all = hwm() / 1024
+  local p50, p95, p99, pmax = bench.percentiles(lat)
+  local rss_all = bench.peak_rss_mb()
   c:close()
   local _, dbsize = core.stat(dbp)
   dbsize = dbsize or 0
@@ -114,11 +105,11 @@ if arg[1] == "--one" then
     .. "%.0f MB (with queries); db %.0f MB")
     :format(n, mb, t_imp, mb / t_imp, cpu_imp, mb / cpu_imp, t_imp / n * 1e6, rss, rss_all, dbsize / 1e6))
   print(("scale %d: %d queries, %d hits: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms (wall); mean CPU %.2f ms")
-    :format(n, #lat, hits, pct(0.5), pct(0.95), pct(0.99), lat[#lat] or 0, q_cpu))
+    :format(n, #lat, hits, p50, p95, p99, pmax, q_cpu))
   print(("RESULT stage=scale_import_%d ours=%.2f unit=MB/s target=15 cmp=ge rss_mb=%.0f secs=%.1f cpu_mbps=%.2f articles=%d")
     :format(n, mb / t_imp, rss, t_imp, mb / cpu_imp, summary.added))
   print(("RESULT stage=scale_search_p99_%d ours=%.2f unit=ms target=%d cmp=le rss_mb=%.0f p50=%.2f p95=%.2f cpu_mean=%.2f")
-    :format(n, pct(0.99), n >= 1000000 and 50 or 20, rss_all, pct(0.5), pct(0.95), q_cpu))
+    :format(n, p99, n >= 1000000 and 50 or 20, rss_all, p50, p95, q_cpu))
   return
 end
 

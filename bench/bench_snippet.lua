@@ -15,13 +15,7 @@ local akhbar = require "akhbar"
 local corpus = arg[1] or ((os.getenv("AKHBAR_SHARED") or "../shared") .. "/corpus/saudinewsnet.jsonl.gz")
 local n_articles = tonumber(arg[2]) or 5000
 
-local function peak_rss_mb()
-  local f = io.open("/proc/self/status")
-  if not f then return 0 end
-  local s = f:read("a")
-  f:close()
-  return (tonumber(s:match("VmHWM:%s*(%d+)")) or 0) / 1024
-end
+local bench = dofile((arg[0]:match("^(.*)/") or ".") .. "/common.lua")
 
 local FUNCTIONS = {
   { name = "akhbar_snippet", expr = "akhbar_snippet(articles_fts, 1, '[', ']', '…', 24)" },
@@ -36,11 +30,6 @@ local function time_query(c, expr, q, limit)
   return os.clock() - t, n
 end
 
-local function percentile(xs, p)
-  table.sort(xs)
-  return xs[math.max(1, math.ceil(#xs * p))]
-end
-
 -- 1. real articles --------------------------------------------------------
 local f = io.open(corpus, "rb")
 if not f then
@@ -48,22 +37,9 @@ if not f then
   os.exit(1)
 end
 f:close()
--- The first n_articles records as a file of their own (the line reader
--- of the import, so .gz works).
+-- The first n_articles records as a file of their own.
 local input = os.tmpname() .. ".jsonl"
-do
-  local core = require "akhbar.core"
-  local out = assert(io.open(input, "wb"))
-  local lines = assert(core.lines_open(corpus))
-  local n = 0
-  for l in lines.next, lines do
-    n = n + 1
-    if n > n_articles then break end
-    out:write(l, "\n")
-  end
-  lines:close()
-  out:close()
-end
+bench.first_records(corpus, input, n_articles)
 local path = os.tmpname()
 os.remove(path)
 local c = akhbar.open(path)
@@ -94,7 +70,7 @@ for _, q in ipairs(queries) do
   end
 end
 c:close()
-for _, s in ipairs { "", "-wal", "-shm" } do os.remove(path .. s) end
+bench.remove_db(path)
 
 print(("snippets of real articles: %d articles, %d queries, %d hits per round, CPU ms per query (300 hits at most)")
   :format(articles, #queries, hits))
@@ -104,7 +80,7 @@ for _, fn in ipairs(FUNCTIONS) do
   local xs, sum = times[fn.name], 0
   for _, x in ipairs(xs) do sum = sum + x end
   mean[fn.name] = sum / #xs
-  print(("%-16s %8.2f %8.2f %8.2f %10.1f"):format(fn.name, mean[fn.name], percentile(xs, 0.5), percentile(xs, 0.95),
+  print(("%-16s %8.2f %8.2f %8.2f %10.1f"):format(fn.name, mean[fn.name], bench.percentile(xs, 0.5), bench.percentile(xs, 0.95),
     sum * 1000 / (3 * hits)))
 end
 print(("same text as snippet(): %d of %d (the others start at a paragraph or after ؟)"):format(same, total))
@@ -127,7 +103,7 @@ for _, q in ipairs { "في", "في الاجتماع" } do
 end
 long:close()
 
-local rss = peak_rss_mb()
+local rss = bench.peak_rss_mb()
 print(("RESULT stage=snippet_real ours=%.2f unit=ms baseline=%.2f ratio=%.2f rss_mb=%.0f floor=%.2f")
   :format(mean.akhbar_snippet, mean.snippet, mean.snippet / mean.akhbar_snippet, rss, mean.none))
 local lt = long_times[2]

@@ -11,19 +11,8 @@ local shared = os.getenv("AKHBAR_SHARED") or "../shared"
 local corpus = arg[1] or (shared .. "/corpus/saudinewsnet.jsonl.gz")
 local build = arg[2] or os.getenv("AKHBAR_BUILD") or "./build"
 
-local function have(path)
-  local f = io.open(path, "rb")
-  if f then f:close() return true end
-  return false
-end
-
-local function peak_mb()
-  local f = io.open("/proc/self/status")
-  if not f then return 0 end
-  local s = f:read("a")
-  f:close()
-  return (tonumber(s:match("VmHWM:%s*(%d+)")) or 0) / 1024
-end
+local bench = dofile((arg[0]:match("^(.*)/") or ".") .. "/common.lua")
+local have = bench.readable
 
 print("== C driver: " .. build .. "/bench/bench_fingerprint")
 if have(corpus) and have(build .. "/bench/bench_fingerprint") then
@@ -73,7 +62,7 @@ local list_s = os.clock() - t0
 local dups = 0
 for _ in c:duplicates() do dups = dups + 1 end
 c:close()
-os.remove(db)
+bench.remove_db(db)
 print(("   import %.1f s (all extensions); %d stories >= 2 covering %d articles, largest %d; "
   .. "%d duplicates; listing %.1f s; peak RSS %.0f MB"):format(import_s, stories, members, biggest, dups,
-  list_s, peak_mb()))
+  list_s, bench.peak_rss_mb()))

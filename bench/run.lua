@@ -32,12 +32,8 @@ local corpus = arg[1] or (shared .. "/corpus/saudinewsnet.jsonl.gz")
 -- BENCH_CPU=0 (bench_entities always does; bench_import prints both).
 local cpu_time = os.getenv("BENCH_CPU") or "1"
 
-local function q(s) return "'" .. tostring(s):gsub("'", "'\\''") .. "'" end
-local function exists(p)
-  local f = io.open(p, "rb")
-  if f then f:close() return true end
-  return false
-end
+local bench = dofile((arg[0]:match("^(.*)/") or ".") .. "/common.lua")
+local q, exists = bench.shell_quote, bench.readable
 
 local build = os.getenv("AKHBAR_BUILD")
 if not build then
