@@ -291,6 +291,46 @@ describe("--output", function()
   end)
 end)
 
+describe("--output to a full disk", function()
+  it("fails with exit code 1 and a message naming the file, for CSV, JSON Lines and timelines", function()
+    local f = io.open("/dev/full", "wb")
+    if not f then return pending("no /dev/full on this system") end
+    f:close()
+    for _, args in ipairs { { "search", db, "سوريا", "--csv" }, { "search", db, "سوريا", "--json" },
+                            { "timeline", db, "سوريا", "--csv" } } do
+      args[#args + 1] = "--output"
+      args[#args + 1] = "/dev/full"
+      local out, err, code = akhbar_cmd(table.unpack(args))
+      assert.equal(1, code, table.concat(args, " "))
+      assert.equal("", out)
+      assert.truthy(err:find("cannot write /dev/full: No space left on device", 1, true), err)
+    end
+  end)
+
+  it("fails the same way for the plain-text tables of every command", function()
+    if not io.open("/dev/full", "wb") then return pending("no /dev/full on this system") end
+    for _, args in ipairs { { "search", db, "سوريا" }, { "entities", db }, { "entities", db, "سوريا" },
+                            { "quotes", db, "--speaker", "بيسكوف" }, { "stories", db }, { "timeline", db, "سوريا" },
+                            { "sql", db, "SELECT id, title FROM articles" } } do
+      args[#args + 1] = "--output"
+      args[#args + 1] = "/dev/full"
+      local _, err, code = akhbar_cmd(table.unpack(args))
+      assert.equal(1, code, table.concat(args, " ") .. ": " .. err)
+      assert.truthy(err:find("akhbar " .. args[1] .. ": cannot write /dev/full: No space left on device", 1, true), err)
+    end
+  end)
+
+  it("fails the same way when standard output is the full disk", function()
+    if not io.open("/dev/full", "wb") then return pending("no /dev/full on this system") end
+    for _, cmd in ipairs { " search " .. run.q(db) .. " سوريا --json", " search " .. run.q(db) .. " سوريا",
+                           " import " .. run.q(db) .. " " .. run.q(helper.seeds_dir) } do
+      local _, err, code = run.sh("bin/akhbar" .. cmd .. " >/dev/full")
+      assert.equal(1, code, cmd .. ": " .. err)
+      assert.truthy(err:find("cannot write to standard output: No space left on device", 1, true), err)
+    end
+  end)
+end)
+
 describe("akhbar quotes", function()
   it("lists what a speaker said with date, outlet and verb", function()
     local out, _, code = akhbar_cmd("quotes", db, "--speaker", "لافروف", "--verb", "نفى")

@@ -93,6 +93,69 @@ describe("akhbar.export.jsonl", function()
   end)
 end)
 
+-- /dev/full accepts the open and fails every write with ENOSPC: a disk
+-- that fills up in the middle of an export.
+describe("an export to a full disk", function()
+  local function full_disk()
+    local f = io.open("/dev/full", "wb")
+    if not f then pending("no /dev/full on this system") end
+    return f
+  end
+  -- Enough rows to pass the stdio buffer, so writes fail before the close.
+  local rows = {}
+  for i = 1, 20000 do rows[i] = { id = i, title = "سوريا وروسيا " .. i } end
+
+  it("returns nil and names the path for JSON Lines and CSV, never a row count", function()
+    local f = full_disk()
+    if not f then return end
+    f:close()
+    for name, fn in pairs { jsonl = export.jsonl, csv = export.csv } do
+      for _, input in ipairs { rows, { rows[1] } } do
+        local n, err = fn("/dev/full", input)
+        assert.is_nil(n, name)
+        assert.truthy(err:find("akhbar.export." .. name .. ": cannot write /dev/full: ", 1, true), err)
+        assert.truthy(err:find("incomplete", 1, true), err)
+      end
+    end
+  end)
+
+  it("reports a full disk behind a file handle the caller opened, which stays open", function()
+    local f = full_disk()
+    if not f then return end
+    finally(function() f:close() end)
+    for name, fn in pairs { jsonl = export.jsonl, csv = export.csv } do
+      local n, err = fn(f, rows)
+      assert.is_nil(n, name)
+      assert.truthy(err:find("cannot write to the file given: ", 1, true), err)
+      assert.equal("file", io.type(f))
+    end
+    -- One short row only fails at the flush, which is checked too.
+    local n, err = export.jsonl({ file = f }, { rows[1] })
+    assert.is_nil(n)
+    assert.truthy(err:find("cannot write to the file given: No space left on device", 1, true), err)
+  end)
+
+  it("reports it for graphs and charts, written whole", function()
+    if not full_disk() then return end
+    local graph = { nodes = { { id = "a", label = "لافروف" }, { id = "b" } }, edges = { { source = "a", target = "b" } } }
+    for name, fn in pairs { graphml = export.graphml, gexf = export.gexf } do
+      local n, err = fn("/dev/full", graph)
+      assert.is_nil(n, name)
+      assert.truthy(err:find("akhbar.export." .. name .. ": cannot write /dev/full", 1, true), err)
+    end
+    local n, err = export.timeline_svg("/dev/full", export.timeline(c, "سوريا"))
+    assert.is_nil(n)
+    assert.truthy(err:find("cannot write /dev/full", 1, true), err)
+  end)
+
+  it("still raises an error thrown by the rows themselves, unchanged", function()
+    local p = tmp(".jsonl")
+    local ok, err = pcall(export.jsonl, p, function() error("the rows failed", 0) end)
+    assert.is_false(ok)
+    assert.equal("the rows failed", err)
+  end)
+end)
+
 describe("akhbar.export.csv", function()
   it("quotes fields holding commas, quotes or line breaks as RFC 4180 says", function()
     local p = tmp(".csv")

@@ -143,6 +143,18 @@ local function output(cmd, opts)
   return io.stdout, false
 end
 
+-- The end of a command's text: the --output file closed, or standard
+-- output flushed.  stdio keeps a failed write's error until then, so this
+-- is where a full disk shows, and it must fail the command rather than
+-- leave a short file behind an exit code of 0.
+local function close_output(cmd, opts, out, close)
+  local ok, err
+  if close then ok, err = out:close() else ok, err = out:flush() end
+  if not ok then
+    fail(cmd, fmt("cannot write %s: %s; the output is incomplete", opts.output or "to standard output", tostring(err)))
+  end
+end
+
 -- The fields of each kind of result, in the order CSV columns get them
 -- (a field may be nil in the first rows and present later).
 local COLUMNS = {
@@ -157,12 +169,13 @@ local COLUMNS = {
 -- `shape` is nil or `{names = ..., columns = ...}` (see export.rows, export.csv).
 local function write_structured(cmd, opts, shape, ...)
   if not (opts.json or opts.csv) then return false end
-  local out, close = output(cmd, opts)
   shape = shape or {}
-  local dest = { file = out, bom = opts.bom, names = shape.names, columns = shape.columns }
+  -- The exporter opens --output itself, so a failed write or close names
+  -- the file.
+  local dest = { path = opts.output, file = not opts.output and io.stdout or nil, bom = opts.bom,
+                 names = shape.names, columns = shape.columns }
   local ok, err
   if opts.json then ok, err = export.jsonl(dest, ...) else ok, err = export.csv(dest, ...) end
-  if close then out:close() end
   if not ok then fail(cmd, err) end
   return true
 end
@@ -306,7 +319,7 @@ Example:
       local total = c:count(pos[2], sopts)
       out:write(fmt("%d of %d matching articles\n", n, total))
     end
-    if close then out:close() end
+    close_output("search", opts, out, close)
     c:close()
     return 0
   end,
@@ -361,7 +374,7 @@ Examples:
         else
           pretty.table(rows, { columns = columns, out = out })
         end
-        if close then out:close() end
+        close_output("entities", opts, out, close)
       end
       c:close()
       return 0
@@ -409,7 +422,7 @@ Examples:
       out:write("\noutlets:\n")
       pretty.table(outlets, { columns = { "outlet", "articles", "mentions" }, out = out })
     end
-    if close then out:close() end
+    close_output("entities", opts, out, close)
     c:close()
     return 0
   end,
@@ -461,7 +474,7 @@ Example:
     if n == 0 then out:write(fmt("no quotes by %s\n", bidi_line(opts.speaker))) else
       out:write(fmt("%d quote%s\n", n, n == 1 and "" or "s"))
     end
-    if close then out:close() end
+    close_output("quotes", opts, out, close)
     c:close()
     return 0
   end,
@@ -510,7 +523,7 @@ Example:
       else
         pretty.table(rows, { columns = COLUMNS.stories, out = out })
       end
-      if close then out:close() end
+      close_output("stories", opts, out, close)
     end
     c:close()
     return 0
@@ -556,9 +569,9 @@ Examples:
       return 0
     end
     if opts.csv then
-      local out, close = output("timeline", opts)
-      export.timeline_csv({ file = out, bom = opts.bom }, tl)
-      if close then out:close() end
+      local ok, err = export.timeline_csv({ path = opts.output, file = not opts.output and io.stdout or nil,
+                                            bom = opts.bom }, tl)
+      if not ok then fail("timeline", err) end
       return 0
     end
     if #tl.periods == 0 then
@@ -581,7 +594,7 @@ Examples:
       for _, s in ipairs(tl.series) do parts[#parts + 1] = fmt("%s %d", s.name, s.sum or 0) end
       out:write("by outlet: ", concat(parts, ", "), "\n")
     end
-    if close then out:close() end
+    close_output("timeline", opts, out, close)
     return 0
   end,
 }
@@ -628,7 +641,7 @@ Example:
     for i, p in ipairs(rows) do list[i] = p[1] end
     local out, close = output("sql", opts)
     if #list == 0 then out:write("(no rows)\n") else pretty.table(list, { out = out }) end
-    if close then out:close() end
+    close_output("sql", opts, out, close)
     c:close()
     return 0
   end,
@@ -878,7 +891,16 @@ function cli.main(argv)
     end
     return spec.run(opts, pos)
   end)
-  if ok then return code or 0 end
+  if ok then
+    -- Text written straight to standard output (summaries, help) meets a
+    -- full disk only here.
+    local flushed, err = io.stdout:flush()
+    if not flushed then
+      io.stderr:write(fmt("akhbar %s: cannot write to standard output: %s; the output is incomplete\n", cmd, tostring(err)))
+      return 1
+    end
+    return code or 0
+  end
   if type(code) == "table" and code.msg then
     io.stderr:write(code.msg, "\n")
     return code.code

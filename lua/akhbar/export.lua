@@ -61,23 +61,62 @@ local function open_dest(dest, who)
   if type(dest) == "string" then
     local f, err = io.open(dest, "wb")
     if not f then return nil, who .. ": cannot write " .. err end
-    return f, true, opts
+    return f, true, opts, dest
   elseif io.type(dest) == "file" then
-    return dest, false, opts
+    return dest, false, opts, dest == io.stdout and "to standard output" or "to the file given"
   elseif dest == nil then
-    return io.stdout, false, opts
+    return io.stdout, false, opts, "to standard output"
   end
   error(who .. ": destination must be a path, a file or {path=, file=, ...}, got " .. type(dest), 3)
 end
 
-local function finish(f, close, n)
-  if close then
-    local ok, err = f:close()
-    if not ok then return nil, err end
-  else
-    f:flush()
-  end
+-- A failed write (disk full, a closed pipe) is raised as this table so the
+-- exporters can tell it from an error in the caller's rows and return it
+-- as nil and a message: an export that stopped short must never be
+-- counted as complete.
+local WriteError = {}
+
+local function put(f, ...)
+  local ok, err = f:write(...)
+  if not ok then error(setmetatable({ message = tostring(err) }, WriteError), 0) end
+end
+
+local function write_failed(who, where, err)
+  return nil, ("%s: cannot write %s: %s; the output is incomplete"):format(who, where, err)
+end
+
+-- The end of every export: the file closed if we opened it, flushed if the
+-- caller passed it.  Either can fail (buffered bytes meet a full disk
+-- here), and that is reported like a failed write.
+local function finish(f, close, n, who, where)
+  local ok, err
+  if close then ok, err = f:close() else ok, err = f:flush() end
+  if not ok then return write_failed(who, where, tostring(err)) end
   return n
+end
+
+-- Writes a whole document built in memory (graphs, charts: small).
+-- @return count, or nil and a message naming the destination
+local function write_whole(f, close, text, count, who, where)
+  local ok, err = f:write(text)
+  if not ok then
+    if close then f:close() end
+    return write_failed(who, where, tostring(err))
+  end
+  return finish(f, close, count, who, where)
+end
+
+-- Runs write_all (which writes with put and returns the row count) on an
+-- open destination.  The row stream is stopped and a file we opened is
+-- closed whatever happens; an error raised by the rows passes through
+-- unchanged.
+local function write_rows(f, close, stop, who, where, write_all)
+  local ok, n = pcall(write_all)
+  if stop then stop() end
+  if ok then return finish(f, close, n, who, where) end
+  if close then f:close() end
+  if getmetatable(n) == WriteError then return write_failed(who, where, n.message) end
+  error(n, 0)
 end
 
 --- Turn what a call returned into one stream of rows.
@@ -262,27 +301,23 @@ export.json = encode
 -- @param ... an iterator triple (as returned by `c:search(q)`) or an array
 -- @return the number of rows written, or nil and a message
 function export.jsonl(dest, ...)
-  local f, close, opts = open_dest(dest, "akhbar.export.jsonl")
+  local who = "akhbar.export.jsonl"
+  local f, close, opts, where = open_dest(dest, who)
   if not f then return nil, close end
   local next_row, stop = export.rows(opts.names, ...)
-  local n = 0
-  local ok, err = pcall(function()
+  return write_rows(f, close, stop, who, where, function()
+    local n = 0
     for row in next_row do
       if opts.columns then
         local sel = {}
         for _, k in ipairs(opts.columns) do sel[k] = row[k] end
         row = sel
       end
-      f:write(encode(row), "\n")
+      put(f, encode(row), "\n")
       n = n + 1
     end
+    return n
   end)
-  if stop then stop() end
-  if not ok then
-    if close then f:close() end
-    error(err, 0)
-  end
-  return finish(f, close, n)
 end
 
 -- ------------------------------------------------------------ CSV
@@ -316,24 +351,25 @@ export.LOOKAHEAD = 100
 -- (false to omit the header line), `names` (see `export.rows`).
 -- @return the number of data rows written, or nil and a message
 function export.csv(dest, ...)
-  local f, close, opts = open_dest(dest, "akhbar.export.csv")
+  local who = "akhbar.export.csv"
+  local f, close, opts, where = open_dest(dest, who)
   if not f then return nil, close end
   local sep = opts.sep or ","
   local next_row, stop = export.rows(opts.names, ...)
-  local n = 0
   local columns = opts.columns
-  local ok, err = pcall(function()
-    if opts.bom then f:write("\u{FEFF}") end
+  return write_rows(f, close, stop, who, where, function()
+    local n = 0
+    if opts.bom then put(f, "\u{FEFF}") end
     local function header()
       if opts.header == false then return end
       local h = {}
       for i, k in ipairs(columns) do h[i] = csv_field(tostring(k), sep) end
-      f:write(concat(h, sep), "\r\n")
+      put(f, concat(h, sep), "\r\n")
     end
     local function write(row)
       local line = {}
       for i, k in ipairs(columns) do line[i] = csv_field(row[k], sep) end
-      f:write(concat(line, sep), "\r\n")
+      put(f, concat(line, sep), "\r\n")
       n = n + 1
     end
     if columns then
@@ -353,13 +389,8 @@ function export.csv(dest, ...)
       for _, row in ipairs(buffered) do write(row) end
     end
     for row in next_row do write(row) end
+    return n
   end)
-  if stop then stop() end
-  if not ok then
-    if close then f:close() end
-    error(err, 0)
-  end
-  return finish(f, close, n)
 end
 
 -- ------------------------------------------------------------ XML
@@ -414,7 +445,8 @@ end
 -- @return the number of nodes written, or nil and a message
 function export.graphml(dest, graph)
   check_graph(graph, "akhbar.export.graphml")
-  local f, close = open_dest(dest, "akhbar.export.graphml")
+  local who = "akhbar.export.graphml"
+  local f, close, _, where = open_dest(dest, who)
   if not f then return nil, close end
   local ntypes, norder = attr_types(graph.nodes, { id = true })
   local etypes, eorder = attr_types(graph.edges, { id = true, source = true, target = true })
@@ -446,8 +478,7 @@ function export.graphml(dest, graph)
     w[#w + 1] = "</edge>\n"
   end
   w[#w + 1] = "  </graph>\n</graphml>\n"
-  f:write(concat(w))
-  return finish(f, close, #graph.nodes)
+  return write_whole(f, close, concat(w), #graph.nodes, who, where)
 end
 
 local GEXF_TYPES = { int = "integer", double = "double", boolean = "boolean", string = "string" }
@@ -458,7 +489,8 @@ local GEXF_TYPES = { int = "integer", double = "double", boolean = "boolean", st
 -- @return the number of nodes written, or nil and a message
 function export.gexf(dest, graph)
   check_graph(graph, "akhbar.export.gexf")
-  local f, close = open_dest(dest, "akhbar.export.gexf")
+  local who = "akhbar.export.gexf"
+  local f, close, _, where = open_dest(dest, who)
   if not f then return nil, close end
   local ntypes, norder = attr_types(graph.nodes, { id = true, label = true })
   local etypes, eorder = attr_types(graph.edges, { id = true, source = true, target = true, weight = true })
@@ -503,8 +535,7 @@ function export.gexf(dest, graph)
     w[#w + 1] = "</edge>\n"
   end
   w[#w + 1] = "    </edges>\n  </graph>\n</gexf>\n"
-  f:write(concat(w))
-  return finish(f, close, #graph.nodes)
+  return write_whole(f, close, concat(w), #graph.nodes, who, where)
 end
 
 -- ------------------------------------------------------------ networks
@@ -808,7 +839,8 @@ end
 -- @return the number of series drawn, or nil and a message
 function export.timeline_svg(dest, tl, opts)
   opts = opts or (type(dest) == "table" and io.type(dest) ~= "file" and dest) or {}
-  local f, close = open_dest(dest, "akhbar.export.timeline_svg")
+  local who = "akhbar.export.timeline_svg"
+  local f, close, _, where = open_dest(dest, who)
   if not f then return nil, close end
   local W, H = opts.width or 900, opts.height or 480
   local periods = tl.periods
@@ -917,9 +949,7 @@ function export.timeline_svg(dest, tl, opts)
     w[#w + 1] = "\n"
   end
   w[#w + 1] = "</g>\n</svg>\n"
-  local out = concat(w)
-  f:write(out)
-  return finish(f, close, #series)
+  return write_whole(f, close, concat(w), #series, who, where)
 end
 
 return export
