@@ -22,70 +22,33 @@
 #include <time.h>
 
 #include "akhbar.h"
+#include "bench_util.h"
 
-static double now(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* CPU time of this thread: on a shared VM the wall clock also counts the
- * time other processes held the core; the targets are per core. */
-static double cpu(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 static double last_wall;
 
-static void put_utf8(akh_buf *b, unsigned cp) {
-  char s[4];
-  size_t n;
-  if (cp < 0x80) { s[0] = (char)cp; n = 1; }
-  else if (cp < 0x800) { s[0] = (char)(0xC0 | (cp >> 6)); s[1] = (char)(0x80 | (cp & 0x3F)); n = 2; }
-  else { s[0] = (char)(0xE0 | (cp >> 12)); s[1] = (char)(0x80 | ((cp >> 6) & 0x3F)); s[2] = (char)(0x80 | (cp & 0x3F)); n = 3; }
-  akh_buf_append(b, s, n);
-}
-
-/* Append the decoded JSON string value of `key` in line to b. */
-static void json_field(const char *line, size_t len, const char *key, akh_buf *b) {
-  char pat[32];
-  snprintf(pat, sizeof pat, "\"%s\":", key);
-  const char *p = memmem(line, len, pat, strlen(pat));
-  if (!p) return;
-  p += strlen(pat);
-  const char *end = line + len;
-  while (p < end && *p == ' ') p++;
-  if (p >= end || *p != '"') return;
-  p++;
-  while (p < end && *p != '"') {
-    if (*p == '\\' && p + 1 < end) {
-      p++;
-      switch (*p) {
-      case 'n': akh_buf_append(b, "\n", 1); p++; break;
-      case 't': akh_buf_append(b, "\t", 1); p++; break;
-      case 'r': p++; break;
-      case 'u':
-        if (p + 4 < end) {
-          char hex[5] = {p[1], p[2], p[3], p[4], 0};
-          unsigned cp = (unsigned)strtoul(hex, NULL, 16);
-          if (cp >= 0xD800 && cp <= 0xDFFF) cp = 0xFFFD;
-          put_utf8(b, cp);
-          p += 5;
-        } else p = end;
-        break;
-      default: akh_buf_append(b, p, 1); p++;
-      }
-    } else {
-      const char *q = p;
-      while (q < end && *q != '"' && *q != '\\') q++;
-      akh_buf_append(b, p, (size_t)(q - p));
-      p = q;
-    }
-  }
-}
-
 typedef struct { size_t *off; size_t n, cap; } offsets;
+
+typedef struct loader {
+  akh_buf *text;
+  offsets *docs;
+  size_t maxbytes;
+} loader;
+
+/* One document per record: its title, a blank line, its content. */
+static int add_record(void *ud, const char *const *values, const size_t *lens) {
+  loader *l = ud;
+  offsets *d = l->docs;
+  if (d->n == d->cap) {
+    d->cap = d->cap ? d->cap * 2 : 1024;
+    d->off = realloc(d->off, d->cap * sizeof *d->off);
+    if (!d->off) bench_fail("bench_entities", "out of memory");
+  }
+  d->off[d->n++] = l->text->len;
+  if (values[0]) akh_buf_append(l->text, values[0], lens[0]);
+  akh_buf_append(l->text, "\n\n", 2);
+  if (values[1]) akh_buf_append(l->text, values[1], lens[1]);
+  return l->text->len >= l->maxbytes;
+}
 
 typedef struct { size_t n; unsigned long long sum; } tally;
 
@@ -121,31 +84,20 @@ static double match_all(const akh_gazetteer *g, const akh_buf *text, const offse
   double best = 1e9;
   akh_matcher *m = NULL;
   for (int run = 0; run < runs; run++) {
-    double t0 = cpu(), w0 = now();
+    double t0 = bench_thread_cpu(), w0 = bench_wall();
     akh_matcher_free(m);
     if (akh_matcher_new(g, &m, NULL)) { fprintf(stderr, "matcher: out of memory\n"); exit(1); }
     one_pass(m, text, docs, out);
-    double t1 = cpu() - t0;
-    if (t1 < best) { best = t1; last_wall = now() - w0; }
+    double t1 = bench_thread_cpu() - t0;
+    if (t1 < best) { best = t1; last_wall = bench_wall() - w0; }
   }
   tally t;
-  double t0 = cpu();
+  double t0 = bench_thread_cpu();
   one_pass(m, text, docs, &t);
-  *warm = cpu() - t0;
+  *warm = bench_thread_cpu() - t0;
   if (t.n != out->n || t.sum != out->sum) fprintf(stderr, "bench_entities: a warm pass gave other matches\n");
   akh_matcher_free(m);
   return best;
-}
-
-static double peak_rss_mb(void) {
-  FILE *f = fopen("/proc/self/status", "r");
-  char line[256];
-  double kb = 0;
-  if (!f) return 0;
-  while (fgets(line, sizeof line, f))
-    if (strncmp(line, "VmHWM:", 6) == 0) kb = strtod(line + 6, NULL);
-  fclose(f);
-  return kb / 1024.0;
 }
 
 static unsigned long long rng = 88172645463325252ull;
@@ -162,7 +114,7 @@ static double naive_per_name_mb(const akh_buf *text, char **names, size_t nnames
   size_t sub = text->len < 5000000 ? text->len : 5000000, sample = nnames < 200 ? nnames : 200, hits = 0;
   akh_buf norm = {0};
   akh_normalize(text->data, sub, AKH_PROFILE_SEARCH, &norm, NULL, NULL);
-  double t0 = cpu();
+  double t0 = bench_thread_cpu();
   for (size_t i = 0; i < sample; i++) {
     const char *nm = names[i * (nnames / sample)];
     akh_buf nb = {0};
@@ -171,41 +123,29 @@ static double naive_per_name_mb(const akh_buf *text, char **names, size_t nnames
     while (nb.len && (p = memmem(p, (size_t)(end - p), nb.data, nb.len)) != NULL) { hits++; p += nb.len; }
     akh_buf_free(&nb);
   }
-  double tn = cpu() - t0;
+  double tn = bench_thread_cpu() - t0;
   akh_buf_free(&norm);
   *hits_out = hits;
   return tn / (double)sample / ((double)sub / 1e6);
 }
 
 int main(int argc, char **argv) {
-  const char *shared = getenv("AKHBAR_SHARED");
-  char defpath[512];
-  snprintf(defpath, sizeof defpath, "%s/corpus/saudinewsnet.jsonl.gz", shared ? shared : "../shared");
-  const char *path = argc > 1 ? argv[1] : defpath;
+  const char *path = argc > 1 ? argv[1] : bench_default_corpus();
   const char *gpath = argc > 2 ? argv[2] : "data/gazetteer.tsv";
   const char *sizes = argc > 3 ? argv[3] : "1000,10000,100000";
   int quick = getenv("BENCH_QUICK") && strcmp(getenv("BENCH_QUICK"), "0") != 0;
   size_t maxbytes = quick ? 25000000 : (size_t)-1;
   int runs = quick ? 1 : 3;
   akh_error e;
-  akh_lines *r = akh_lines_open(path, &e);
-  if (!r) { printf("bench_entities: %s; skipped\n", e.message); return 0; }
   akh_buf text = {0};
   offsets docs = {0};
-  const char *line;
-  size_t len;
-  int rc;
-  while ((rc = akh_lines_next(r, &line, &len, &e)) == 1 && text.len < maxbytes) {
-    if (docs.n == docs.cap) {
-      docs.cap = docs.cap ? docs.cap * 2 : 1024;
-      docs.off = realloc(docs.off, docs.cap * sizeof *docs.off);
-    }
-    docs.off[docs.n++] = text.len;
-    json_field(line, len, "title", &text);
-    akh_buf_append(&text, "\n\n", 2);
-    json_field(line, len, "content", &text);
+  loader l = {&text, &docs, maxbytes};
+  char err[512];
+  static const char *const keys[] = {"title", "content"};
+  if (bench_each_record(path, keys, 2, add_record, &l, NULL, err, sizeof err) < 0) {
+    printf("bench_entities: %s; skipped\n", err);
+    return 0;
   }
-  akh_lines_close(r);
   docs.off = realloc(docs.off, (docs.n + 1) * sizeof *docs.off);
   docs.off[docs.n++] = text.len;
   double mb = (double)text.len / 1e6;
@@ -216,10 +156,10 @@ int main(int argc, char **argv) {
   akh_gazetteer *g;
   size_t nn;
   tally tl;
-  double t0 = now();
+  double t0 = bench_wall();
   akh_gazetteer_new(&g, NULL);
   if (akh_gazetteer_load_file(g, gpath, NULL, NULL, NULL, &e)) { fprintf(stderr, "%s\n", e.message); return 1; }
-  double tc = now() - t0;
+  double tc = bench_wall() - t0;
   akh_gazetteer_count(g, &nn);
   double warm;
   double tm = match_all(g, &text, &docs, runs, &tl, &warm);
@@ -227,7 +167,7 @@ int main(int argc, char **argv) {
          "(warm cache: %.1f MB/s), %zu mentions (checksum %016llx)\n",
          akh_gazetteer_count(g, NULL), nn, tc, tm, last_wall, mb / tm, mb / warm, tl.n, tl.sum);
   printf("RESULT stage=entities_default ours=%.1f unit=MB/s warm=%.1f rss_mb=%.0f names=%zu mentions=%zu\n", mb / tm,
-         mb / warm, peak_rss_mb(), nn, tl.n);
+         mb / warm, bench_peak_rss_mb(), nn, tl.n);
   fflush(stdout);
 
   /* 2. synthetic gazetteers: words from the gazetteer's names and from the text */
@@ -285,7 +225,7 @@ int main(int argc, char **argv) {
     while (*p == ',' || *p == ' ') p++;
     if (!want) break;
     akh_gazetteer *big;
-    t0 = now();
+    t0 = bench_wall();
     akh_gazetteer_new(&big, NULL);
     akh_gazetteer_load_file(big, gpath, NULL, NULL, NULL, &e);
     for (size_t i = 0; i < want; i++) {
@@ -293,7 +233,7 @@ int main(int argc, char **argv) {
       akh_entity_def d = {id, AKH_ENT_OTHER, names[i], NULL, NULL, NULL, (i & 1) ? AKH_ENT_NOVARIANT : 0};
       akh_gazetteer_add(big, &d, NULL, NULL, 0, NULL);
     }
-    tc = now() - t0;
+    tc = bench_wall() - t0;
     akh_gazetteer_count(big, &nn);
     tm = match_all(big, &text, &docs, runs, &tl, &warm);
     size_t hits;
@@ -306,7 +246,7 @@ int main(int argc, char **argv) {
            "%.5f s per name per MB -> %.4f MB/s for %zu names\n", per, naive, nn);
     printf("RESULT stage=entities_%zuk ours=%.1f unit=MB/s baseline=%.4f target=%s cmp=ge warm=%.1f rss_mb=%.0f "
            "names=%zu compile_s=%.3f mentions=%zu\n", want / 1000, mb / tm, naive, want >= 100000 ? "200" : "-",
-           mb / warm, peak_rss_mb(), nn, tc, tl.n);
+           mb / warm, bench_peak_rss_mb(), nn, tc, tl.n);
     fflush(stdout);
     akh_gazetteer_free(big);
   }

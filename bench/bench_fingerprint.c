@@ -14,11 +14,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <time.h>
-#include <zlib.h>
 
 #include "akhbar.h"
+#include "bench_util.h"
 
 #define BUCKET_SCAN 64 /* newest entries looked at per bucket (docs/stories.md) */
 #define MIN_SHINGLES 8 /* shorter texts get no story */
@@ -32,77 +30,6 @@ typedef struct article {
   int day;
   int story, dup_of;
 } article;
-
-/* BENCH_CPU=1 (set by bench/run.lua): CPU seconds of this thread, so other
- * jobs on a shared machine do not count; otherwise wall-clock. */
-static double now(void) {
-  static int cpu = -1;
-  struct timespec ts;
-  if (cpu < 0) cpu = getenv("BENCH_CPU") && strcmp(getenv("BENCH_CPU"), "0") != 0;
-  clock_gettime(cpu ? CLOCK_THREAD_CPUTIME_ID : CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-/* ------------------------------------------------ minimal JSON strings */
-
-static void put_utf8(akh_buf *b, unsigned cp) {
-  char u[4];
-  size_t n;
-  if (cp < 0x80) { u[0] = (char)cp; n = 1; }
-  else if (cp < 0x800) { u[0] = (char)(0xC0 | cp >> 6); u[1] = (char)(0x80 | (cp & 63)); n = 2; }
-  else if (cp < 0x10000) { u[0] = (char)(0xE0 | cp >> 12); u[1] = (char)(0x80 | ((cp >> 6) & 63)); u[2] = (char)(0x80 | (cp & 63)); n = 3; }
-  else { u[0] = (char)(0xF0 | cp >> 18); u[1] = (char)(0x80 | ((cp >> 12) & 63)); u[2] = (char)(0x80 | ((cp >> 6) & 63)); u[3] = (char)(0x80 | (cp & 63)); n = 4; }
-  akh_buf_append(b, u, n);
-}
-
-static unsigned hex4(const char *p) {
-  unsigned v = 0;
-  for (int i = 0; i < 4; i++) {
-    char c = p[i];
-    v = v * 16 + (unsigned)(c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : 0);
-  }
-  return v;
-}
-
-/* Decoded string value of "key" in the JSON object `line`, or NULL. */
-static char *json_field(const char *line, const char *key) {
-  char pat[64];
-  snprintf(pat, sizeof pat, "\"%s\": \"", key);
-  const char *p = strstr(line, pat);
-  if (!p) {
-    snprintf(pat, sizeof pat, "\"%s\":\"", key);
-    if (!(p = strstr(line, pat))) return NULL;
-  }
-  p += strlen(pat);
-  akh_buf b = {0};
-  while (*p && *p != '"') {
-    if (*p == '\\' && p[1]) {
-      p++;
-      switch (*p) {
-        case 'n': akh_buf_append(&b, "\n", 1); p++; break;
-        case 't': akh_buf_append(&b, "\t", 1); p++; break;
-        case 'r': p++; break;
-        case 'u': {
-          if (strlen(p) < 5) { p++; break; }
-          unsigned cp = hex4(p + 1);
-          p += 5;
-          if (cp >= 0xD800 && cp < 0xDC00 && p[0] == '\\' && p[1] == 'u' && strlen(p) >= 6) {
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (hex4(p + 2) - 0xDC00);
-            p += 6;
-          }
-          put_utf8(&b, cp);
-          break;
-        }
-        default: akh_buf_append(&b, p, 1); p++; break;
-      }
-    } else {
-      akh_buf_append(&b, p, 1);
-      p++;
-    }
-  }
-  akh_buf_append(&b, "", 1);
-  return b.data;
-}
 
 /* ------------------------------------------------ LSH buckets */
 
@@ -139,6 +66,69 @@ static int day_number(const char *d) {
   return era * 146097 + doe - 719468;
 }
 
+/* ------------------------------------------------ reading and fingerprinting */
+
+typedef struct loader {
+  const akh_fp_params *p;
+  akh_fp *fp;
+  article *arts;
+  size_t n, cap;
+  akh_buf text;
+  double fp_time, bytes;
+} loader;
+
+static char *copy_line(const char *s, size_t len) {
+  char *c = strndup(s, len);
+  if (!c) bench_fail("bench_fingerprint", "out of memory");
+  for (char *q = c; *q; q++)
+    if (*q == '\n' || *q == '\t') *q = ' ';
+  return c;
+}
+
+/* Fingerprints title + content as the stories extension does, timing only
+ * akh_fingerprint, and keeps what clustering and the dump need. */
+static int add_record(void *ud, const char *const *v, const size_t *len) {
+  loader *l = ud;
+  const char *title = v[0], *content = v[1], *source = v[2], *date = v[3];
+  akh_error err;
+  if (!content) return 0;
+  l->text.len = 0;
+  if (title) {
+    akh_buf_append(&l->text, title, len[0]);
+    akh_buf_append(&l->text, "\n\n", 2);
+  }
+  akh_buf_append(&l->text, content, len[1]);
+  double t0 = bench_now();
+  if (akh_fingerprint(l->text.data, l->text.len, l->p, l->fp, &err) != AKH_OK) {
+    fprintf(stderr, "article %zu: %s\n", l->n + 1, err.message);
+    return 0;
+  }
+  l->fp_time += bench_now() - t0;
+  l->bytes += (double)l->text.len;
+  if (l->n == l->cap) {
+    l->cap *= 2;
+    l->arts = realloc(l->arts, l->cap * sizeof *l->arts);
+    if (!l->arts) bench_fail("bench_fingerprint", "out of memory");
+  }
+  article *a = &l->arts[l->n++];
+  memset(a, 0, sizeof *a);
+  a->source = source ? strndup(source, len[2]) : NULL;
+  a->date = date ? strndup(date, len[3]) : NULL;
+  a->title = copy_line(title ? title : "", title ? len[0] : 0);
+  /* The lead: at most 300 bytes, cut at a character boundary. */
+  size_t ll = len[1] < 300 ? len[1] : 300;
+  while (ll > 0 && ll < len[1] && ((unsigned char)content[ll] & 0xC0) == 0x80) ll--;
+  a->lead = copy_line(content, ll);
+  a->simhash = l->fp->simhash;
+  a->content = l->fp->content;
+  a->shingles = l->fp->shingles;
+  a->mh = malloc(l->p->perms * sizeof *a->mh);
+  if (!a->mh) bench_fail("bench_fingerprint", "out of memory");
+  memcpy(a->mh, l->fp->minhash, l->p->perms * sizeof *a->mh);
+  a->day = day_number(a->date);
+  return 0;
+}
+
 static int find(int *parent, int x) {
   while (parent[x] != x) x = parent[x] = parent[parent[x]];
   return x;
@@ -154,8 +144,6 @@ int main(int argc, char **argv) {
    * along chains of pairwise links (docs/stories.md). */
   double founder_min = getenv("FP_FOUNDER") ? atof(getenv("FP_FOUNDER")) : 0.15;
   FILE *dump = argc > 3 ? fopen(argv[3], "w") : NULL;
-  gzFile gz = gzopen(argv[1], "rb");
-  if (!gz) { perror(argv[1]); return 1; }
   akh_fp_params p;
   akh_error err;
   akh_fp_defaults(&p);
@@ -169,61 +157,26 @@ int main(int argc, char **argv) {
   if (akh_fp_check(&p, &err) != AKH_OK) { fprintf(stderr, "%s\n", err.message); return 2; }
   printf("shingle %u, perms %u, bands %u x rows %u, lead %u\n", p.shingle, p.perms, p.bands, p.rows, p.lead);
 
-  size_t cap = 1024, n = 0;
-  article *arts = calloc(cap, sizeof *arts);
-  akh_buf line = {0}, text = {0};
-  char chunk[65536];
-  double fp_time = 0, bytes = 0;
-  akh_fp *fp = malloc(sizeof *fp);
-  for (;;) {
-    line.len = 0;
-    int eof = 1;
-    while (gzgets(gz, chunk, sizeof chunk)) {
-      eof = 0;
-      size_t l = strlen(chunk);
-      akh_buf_append(&line, chunk, l);
-      if (l && chunk[l - 1] == '\n') break;
-    }
-    if (eof) break;
-    akh_buf_append(&line, "", 1);
-    char *title = json_field(line.data, "title"), *content = json_field(line.data, "content");
-    if (!content) { free(title); continue; }
-    text.len = 0;
-    if (title) { akh_buf_append(&text, title, strlen(title)); akh_buf_append(&text, "\n\n", 2); }
-    akh_buf_append(&text, content, strlen(content));
-    double t0 = now();
-    if (akh_fingerprint(text.data, text.len, &p, fp, &err) != AKH_OK) {
-      fprintf(stderr, "article %zu: %s\n", n + 1, err.message);
-      free(title); free(content);
-      continue;
-    }
-    fp_time += now() - t0;
-    bytes += (double)text.len;
-    if (n == cap) { cap *= 2; arts = realloc(arts, cap * sizeof *arts); }
-    article *a = &arts[n++];
-    memset(a, 0, sizeof *a);
-    a->source = json_field(line.data, "source");
-    a->date = json_field(line.data, "date_extracted");
-    a->title = title ? title : strdup("");
-    size_t ll = strlen(content) < 300 ? strlen(content) : 300;
-    while (ll > 0 && ll < strlen(content) && ((unsigned char)content[ll] & 0xC0) == 0x80) ll--;
-    a->lead = strndup(content, ll);
-    for (char *q = a->lead; *q; q++) if (*q == '\n' || *q == '\t') *q = ' ';
-    for (char *q = a->title; *q; q++) if (*q == '\n' || *q == '\t') *q = ' ';
-    free(content);
-    a->simhash = fp->simhash;
-    a->content = fp->content;
-    a->shingles = fp->shingles;
-    a->mh = malloc(p.perms * sizeof *a->mh);
-    memcpy(a->mh, fp->minhash, p.perms * sizeof *a->mh);
-    a->day = day_number(a->date);
-  }
-  gzclose(gz);
+  loader l = {0};
+  l.cap = 1024;
+  l.arts = calloc(l.cap, sizeof *l.arts);
+  l.fp = malloc(sizeof *l.fp);
+  l.p = &p;
+  if (!l.arts || !l.fp) bench_fail("bench_fingerprint", "out of memory");
+  static const char *const keys[] = {"title", "content", "source", "date_extracted"};
+  char msg[512];
+  if (bench_each_record(argv[1], keys, 4, add_record, &l, NULL, msg, sizeof msg) < 0)
+    bench_fail("bench_fingerprint", "%s", msg);
+  akh_buf_free(&l.text);
+  free(l.fp);
+  article *arts = l.arts;
+  size_t n = l.n;
+  double fp_time = l.fp_time, bytes = l.bytes;
   printf("fingerprinted %zu articles, %.1f MB in %.2f s: %.1f MB/s\n", n, bytes / 1e6, fp_time,
          bytes / 1e6 / fp_time);
 
   /* Cluster in arrival order (the order of the file, as an import would). */
-  double t0 = now();
+  double t0 = bench_now();
   bucket_map m;
   m.cap = 1;
   while (m.cap < n * p.bands * 2) m.cap <<= 1;
@@ -280,21 +233,20 @@ int main(int argc, char **argv) {
       if (dump) fprintf(dump, "L\t%d\t%zu\t%.3f\n", best, i, bestsim);
     }
   }
-  double ct = now() - t0;
+  double ct = bench_now() - t0;
   size_t *size = calloc(n, sizeof *size), stories2 = 0, in2 = 0, biggest = 0;
   for (size_t i = 0; i < n; i++) size[find(parent, (int)i)]++;
   for (size_t i = 0; i < n; i++)
     if (size[i] >= 2) { stories2++; in2 += size[i]; if (size[i] > biggest) biggest = size[i]; }
-  struct rusage ru;
-  getrusage(RUSAGE_SELF, &ru);
+  double rss = bench_peak_rss_mb();
   printf("clustered in %.2f s (threshold %.2f): %zu candidates looked at (%.1f per article), %zu links\n",
          ct, threshold, ncand, (double)ncand / (double)n, links);
   printf("stories with >= 2 members: %zu covering %zu articles; largest %zu\n", stories2, in2, biggest);
   printf("duplicates flagged: %zu exact, %zu near (SimHash <= 3)\n", exactdup, neardup);
-  printf("peak RSS %.1f MB\n", ru.ru_maxrss / 1024.0);
+  printf("peak RSS %.1f MB\n", rss);
   printf("RESULT stage=fingerprint ours=%.1f unit=MB/s rss_mb=%.0f articles=%zu\n", bytes / 1e6 / fp_time,
-         ru.ru_maxrss / 1024.0, n);
-  printf("RESULT stage=clustering ours=%.2f unit=s rss_mb=%.0f stories=%zu\n", ct, ru.ru_maxrss / 1024.0, stories2);
+         rss, n);
+  printf("RESULT stage=clustering ours=%.2f unit=s rss_mb=%.0f stories=%zu\n", ct, rss, stories2);
   if (dump) {
     for (size_t i = 0; i < n; i++)
       fprintf(dump, "A\t%zu\t%s\t%.10s\t%d\t%d\t%s\t%s\n", i, arts[i].source ? arts[i].source : "",

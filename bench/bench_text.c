@@ -4,9 +4,10 @@
  *   build-x/bench/bench_text [corpus.jsonl.gz | text-file] [repeats]
  *
  * Default corpus: $AKHBAR_SHARED/corpus/saudinewsnet.jsonl.gz, else
- * ../shared/corpus/saudinewsnet.jsonl.gz.  A .gz file is read with zlib
- * and the JSON "content" string of every line is decoded and taken as one
- * document; any other file is split into documents at blank lines.  Each
+ * ../shared/corpus/saudinewsnet.jsonl.gz.  A .jsonl or .jsonl.gz file is
+ * read as the import reads it (bench/lib/bench_util.c) and the "content"
+ * of every record is one document; any other file is split into
+ * documents at blank lines.  Each
  * variant
  * normalises every document in turn (one call per document, buffers
  * reused), best of `repeats` runs (default 3), and reports MB of input
@@ -14,14 +15,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <time.h>
-#include <zlib.h>
 
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
 #include "akhbar.h"
+#include "bench_util.h"
 #include "utf8.h"
 
 typedef struct doc {
@@ -32,21 +31,9 @@ static akh_buf text;
 static doc *docs;
 static size_t ndocs, capdocs;
 
-/* BENCH_CPU=1 (set by bench/run.lua): time in CPU seconds of this thread,
- * so a machine shared with other jobs does not count their time as ours
- * (the targets are per core); otherwise wall-clock. */
-static double now(void) {
-  static int cpu = -1;
-  struct timespec ts;
-  if (cpu < 0) cpu = getenv("BENCH_CPU") && strcmp(getenv("BENCH_CPU"), "0") != 0;
-  clock_gettime(cpu ? CLOCK_THREAD_CPUTIME_ID : CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
+#define PROG "bench_text"
 
-static void die(const char *what) {
-  fprintf(stderr, "bench_text: %s\n", what);
-  exit(1);
-}
+static void die(const char *what) { bench_fail(PROG, "%s", what); }
 
 static void put(const void *p, size_t n) {
   if (akh_buf_append(&text, p, n) != AKH_OK) die("out of memory");
@@ -64,79 +51,28 @@ static void push_doc(size_t start, size_t len) {
   ndocs++;
 }
 
-static int hexval(int c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f') return (c | 0x20) - 'a' + 10;
+/* The content of one record, as one document. */
+static int add_record(void *ud, const char *const *values, const size_t *lens) {
+  (void)ud;
+  if (values[0]) {
+    size_t start = text.len;
+    put(values[0], lens[0]);
+    push_doc(start, lens[0]);
+  }
   return 0;
 }
 
-/* The "content" string of one JSON line, escapes decoded, as a document. */
-static void content_field(const char *line) {
-  const char *p = strstr(line, "\"content\": \"");
-  if (!p) return;
-  p += 12;
-  size_t start = text.len;
-  while (*p && *p != '"') {
-    if (*p != '\\') {
-      const char *q = p;
-      while (*q && *q != '"' && *q != '\\') q++;
-      put(p, (size_t)(q - p));
-      p = q;
-      continue;
-    }
-    p++;
-    char c = *p ? *p++ : 0, u[4];
-    uint32_t cp;
-    switch (c) {
-      case 'n': put("\n", 1); break;
-      case 't': put("\t", 1); break;
-      case 'r': put("\r", 1); break;
-      case 'u':
-        cp = 0;
-        for (int i = 0; i < 4 && *p; i++) cp = cp << 4 | (uint32_t)hexval(*p++);
-        if (cp >= 0xD800 && cp < 0xDC00 && p[0] == '\\' && p[1] == 'u') {
-          uint32_t lo = 0;
-          p += 2;
-          for (int i = 0; i < 4 && *p; i++) lo = lo << 4 | (uint32_t)hexval(*p++);
-          cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-        }
-        if ((cp >= 0xD800 && cp < 0xE000) || cp > 0x10FFFF) cp = 0xFFFD;
-        put(u, akh_utf8_encode(cp, u));
-        break;
-      case 0: break;
-      default: put(&c, 1); break;
-    }
-  }
-  push_doc(start, text.len - start);
+static int ends_with(const char *s, const char *suffix) {
+  size_t n = strlen(s), m = strlen(suffix);
+  return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
 static void load(const char *path) {
-  size_t n = strlen(path);
-  if (n > 3 && strcmp(path + n - 3, ".gz") == 0) {
-    gzFile g = gzopen(path, "rb");
-    if (!g) die("cannot open the corpus (pass a path)");
-    gzbuffer(g, 1 << 17);
-    size_t cap = 1 << 20;
-    char *line = malloc(cap);
-    if (!line) die("out of memory");
-    for (;;) {
-      size_t len = 0;
-      int eof = 1;
-      while (gzgets(g, line + len, (int)(cap - len))) {
-        eof = 0;
-        len += strlen(line + len);
-        if (len && line[len - 1] == '\n') break;
-        if (cap - len < 2) {
-          cap *= 2;
-          line = realloc(line, cap);
-          if (!line) die("out of memory");
-        }
-      }
-      if (eof) break;
-      content_field(line);
-    }
-    free(line);
-    gzclose(g);
+  if (ends_with(path, ".gz") || ends_with(path, ".jsonl")) {
+    static const char *const keys[] = {"content"};
+    char err[512];
+    if (bench_each_record(path, keys, 1, add_record, NULL, NULL, err, sizeof err) < 0)
+      bench_fail(PROG, "%s (pass the corpus path as the first argument)", err);
     return;
   }
   FILE *f = fopen(path, "rb");
@@ -254,9 +190,9 @@ static void run_icu_only(void) {
 static double best_of(int repeats, void (*fn)(void)) {
   double best = 1e30;
   for (int r = 0; r < repeats; r++) {
-    double t0 = now();
+    double t0 = bench_now();
     fn();
-    double t = now() - t0;
+    double t = bench_now() - t0;
     if (t < best) best = t;
   }
   return best;
@@ -267,35 +203,23 @@ static void search_nomap(void) { run_akh(AKH_PROFILE_SEARCH, 0); }
 static void display_map(void) { run_akh(AKH_PROFILE_DISPLAY, 1); }
 static void display_nomap(void) { run_akh(AKH_PROFILE_DISPLAY, 0); }
 
-static long peak_rss_kb(void) {
-  struct rusage ru;
-  getrusage(RUSAGE_SELF, &ru);
-  return ru.ru_maxrss;
-}
-
 int main(int argc, char **argv) {
-  const char *path = argc > 1 ? argv[1] : NULL;
-  char def[4096];
-  if (!path) {
-    const char *shared = getenv("AKHBAR_SHARED");
-    snprintf(def, sizeof def, "%s/corpus/saudinewsnet.jsonl.gz", shared ? shared : "../shared");
-    path = def;
-  }
+  const char *path = argc > 1 ? argv[1] : bench_default_corpus();
   int repeats = argc > 2 ? atoi(argv[2]) : 3;
   if (repeats < 1) repeats = 1;
   UErrorCode st = U_ZERO_ERROR;
   icu = unorm2_getNFKCCasefoldInstance(&st);
   if (U_FAILURE(st)) die("unorm2_getNFKCCasefoldInstance");
 
-  double t0 = now();
+  double t0 = bench_now();
   load(path);
   size_t bytes = total_bytes();
   size_t bad;
   if (akh_utf8_check(text.data, text.len, &bad)) die("the corpus is not valid UTF-8");
   double mb = (double)bytes / 1e6;
   printf("bench_text: %s\n%zu documents, %.1f MB of text (loaded in %.2f s), best of %d runs, one core\n\n",
-         path, ndocs, mb, now() - t0, repeats);
-  long rss_loaded = peak_rss_kb();
+         path, ndocs, mb, bench_now() - t0, repeats);
+  double rss_loaded = bench_peak_rss_mb();
 
   struct {
     const char *name;
@@ -316,7 +240,7 @@ int main(int argc, char **argv) {
     printf("%-44s %10.0f %10.3f\n", v[k].name, mb / t, t);
     fflush(stdout);
   }
-  long rss_akh = peak_rss_kb();
+  double rss_akh = bench_peak_rss_mb();
   prepare_icu();
   double t = best_of(repeats, run_icu_only);
   printf("%-44s %10.0f %10.3f\n", "ICU NFKC_Casefold on UTF-16 only", mb / t, t);
@@ -331,9 +255,9 @@ int main(int argc, char **argv) {
     double best = 1e30;
     for (int r = 0; r < repeats; r++) {
       out.len = 0;
-      double s0 = now();
+      double s0 = bench_now();
       if (akh_normalize(text.data, text.len, AKH_PROFILE_SEARCH, &out, &map, &err)) die(err.message);
-      double s = now() - s0;
+      double s = bench_now() - s0;
       if (s < best) best = s;
       free(map);
     }
@@ -343,11 +267,11 @@ int main(int argc, char **argv) {
   }
   printf("\npeak RSS: %.0f MB with the text loaded, %.0f MB after the per-document akh_normalize runs,\n"
          "%.0f MB at the end (ICU's UTF-16 copies, then one %zu-byte call with its map)  [checksum %zu]\n",
-         (double)rss_loaded / 1024.0, (double)rss_akh / 1024.0, (double)peak_rss_kb() / 1024.0, text.len,
+         rss_loaded, rss_akh, bench_peak_rss_mb(), text.len,
          out_bytes % 1000);
   /* For bench/run.lua: per-document search normalisation with its map
    * against ICU NFKC_Casefold with the conversions a UTF-8 caller pays. */
   printf("RESULT stage=normalise ours=%.0f unit=MB/s baseline=%.0f target=1000 cmp=ge rss_mb=%.0f nomap=%.0f\n",
-         mbs[0], mbs[4], (double)rss_akh / 1024.0, mbs[1]);
+         mbs[0], mbs[4], rss_akh, mbs[1]);
   return 0;
 }
