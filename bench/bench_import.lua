@@ -169,16 +169,7 @@ local t_asc, c_asc = plain("ascii")
 
 -- 4. query latency over 1,000 title queries, ours and on the unicode61 table.
 local c = full.c
-local queries = {}
-for row in c:rows("SELECT title FROM articles WHERE title IS NOT NULL ORDER BY id") do
-  local words = {}
-  for t in akhbar.tokens(row.title) do
-    if t.kind == "arabic" then words[#words + 1] = t.text end
-    if #words == 3 then break end
-  end
-  if #words >= 2 then queries[#queries + 1] = table.concat(words, " ") end
-  if #queries >= 1000 then break end
-end
+local queries = bench.title_queries(c, 1000)
 local percentiles = bench.percentiles
 local lat, clat, hits = {}, {}, 0
 for i, q in ipairs(queries) do

@@ -76,16 +76,7 @@ if arg[1] == "--one" then
   local mb = text_bytes / 1e6
 
   -- 3. queries
-  local queries = {}
-  for row in c:rows("SELECT title FROM articles WHERE title IS NOT NULL ORDER BY id LIMIT 5000") do
-    local words = {}
-    for t in akhbar.tokens(row.title) do
-      if t.kind == "arabic" then words[#words + 1] = t.text end
-      if #words == 3 then break end
-    end
-    if #words >= 2 then queries[#queries + 1] = table.concat(words, " ") end
-    if #queries >= 1000 then break end
-  end
+  local queries = bench.title_queries(c, 1000, 5000)
   local lat, hits = {}, 0
   local q0 = os.clock()
   for i, qs in ipairs(queries) do

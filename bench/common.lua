@@ -52,6 +52,28 @@ function M.first_records(src, dst, n)
   return written
 end
 
+-- Search queries as analysts type them: the first two or three Arabic
+-- words of article titles, in id order, at most `max` (1,000) of them,
+-- from the first `rows` titles (all when nil).  Both bench_import and
+-- bench_scale time these, so their latencies compare.
+function M.title_queries(c, max, rows)
+  local akhbar = require "akhbar"
+  max = max or 1000
+  local sql = "SELECT title FROM articles WHERE title IS NOT NULL ORDER BY id"
+  if rows then sql = sql .. " LIMIT " .. math.tointeger(rows) end
+  local queries = {}
+  for row in c:rows(sql) do
+    local words = {}
+    for t in akhbar.tokens(row.title) do
+      if t.kind == "arabic" then words[#words + 1] = t.text end
+      if #words == 3 then break end
+    end
+    if #words >= 2 then queries[#queries + 1] = table.concat(words, " ") end
+    if #queries >= max then break end
+  end
+  return queries
+end
+
 -- Removes a database file and the -wal and -shm files SQLite leaves beside it.
 function M.remove_db(path)
   for _, suffix in ipairs { "", "-wal", "-shm" } do os.remove(path .. suffix) end
