@@ -163,6 +163,16 @@ local function open_lines(path)
   return lines
 end
 
+-- A source read through the line reader reports its progress (the
+-- fraction of the file, compressed bytes for .gz) and closes the reader.
+local function attach_lines(src, lines)
+  function src.progress()
+    local bytes, pos, size = lines:progress()
+    return bytes, size > 0 and pos / size or nil
+  end
+  function src.close() lines:close() end
+end
+
 -- SQLite's JSON functions end a string at an escaped NUL (\u0000), which
 -- would silently cut the article there: read it as U+FFFD instead.
 local function nul_escapes(line)
@@ -211,11 +221,7 @@ local function jsonl_source(c, path, opts)
       end
     end
   end
-  function src.progress()
-    local bytes, pos, size = lines:progress()
-    return bytes, size > 0 and pos / size or nil
-  end
-  function src.close() lines:close() end
+  attach_lines(src, lines)
   return src
 end
 
@@ -299,11 +305,7 @@ local function csv_source(path, opts)
     if item.article.source == nil then item.article.source = opts.source end
     return item
   end
-  function src.progress()
-    local bytes, pos, size = lines:progress()
-    return bytes, size > 0 and pos / size or nil
-  end
-  function src.close() lines:close() end
+  attach_lines(src, lines)
   return src
 end
 
