@@ -70,7 +70,7 @@ local function open_dest(dest, who)
   error(who .. ": destination must be a path, a file or {path=, file=, ...}, got " .. type(dest), 3)
 end
 
--- A failed write (disk full, a closed pipe) is raised as this table so the
+-- A failed write (a full disk) is raised as this table so the
 -- exporters can tell it from an error in the caller's rows and return it
 -- as nil and a message: an export that stopped short must never be
 -- counted as complete.
