@@ -165,15 +165,21 @@ local COLUMNS = {
   cooccur = { "id", "name", "type", "count" },
 }
 
+-- The destination of a JSON Lines or CSV export: --output is opened by
+-- the exporter itself, so a failed write or close names the file.
+local function export_dest(opts, dest)
+  dest.path = opts.output
+  dest.file = not opts.output and io.stdout or nil
+  dest.bom = opts.bom
+  return dest
+end
+
 -- Write an iterator as JSON Lines / CSV when asked; true when it did.
 -- `shape` is nil or `{names = ..., columns = ...}` (see export.rows, export.csv).
 local function write_structured(cmd, opts, shape, ...)
   if not (opts.json or opts.csv) then return false end
   shape = shape or {}
-  -- The exporter opens --output itself, so a failed write or close names
-  -- the file.
-  local dest = { path = opts.output, file = not opts.output and io.stdout or nil, bom = opts.bom,
-                 names = shape.names, columns = shape.columns }
+  local dest = export_dest(opts, { names = shape.names, columns = shape.columns })
   local ok, err
   if opts.json then ok, err = export.jsonl(dest, ...) else ok, err = export.csv(dest, ...) end
   if not ok then fail(cmd, err) end
@@ -569,8 +575,7 @@ Examples:
       return 0
     end
     if opts.csv then
-      local ok, err = export.timeline_csv({ path = opts.output, file = not opts.output and io.stdout or nil,
-                                            bom = opts.bom }, tl)
+      local ok, err = export.timeline_csv(export_dest(opts, {}), tl)
       if not ok then fail("timeline", err) end
       return 0
     end

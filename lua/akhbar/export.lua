@@ -95,17 +95,6 @@ local function finish(f, close, n, who, where)
   return n
 end
 
--- Writes a whole document built in memory (graphs, charts: small).
--- @return count, or nil and a message naming the destination
-local function write_whole(f, close, text, count, who, where)
-  local ok, err = f:write(text)
-  if not ok then
-    if close then f:close() end
-    return write_failed(who, where, tostring(err))
-  end
-  return finish(f, close, count, who, where)
-end
-
 -- Runs write_all (which writes with put and returns the row count) on an
 -- open destination.  The row stream is stopped and a file we opened is
 -- closed whatever happens; an error raised by the rows passes through
@@ -117,6 +106,15 @@ local function write_rows(f, close, stop, who, where, write_all)
   if close then f:close() end
   if getmetatable(n) == WriteError then return write_failed(who, where, n.message) end
   error(n, 0)
+end
+
+-- Writes a whole document built in memory (graphs, charts: small).
+-- @return count, or nil and a message naming the destination
+local function write_whole(f, close, text, count, who, where)
+  return write_rows(f, close, nil, who, where, function()
+    put(f, text)
+    return count
+  end)
 end
 
 --- Turn what a call returned into one stream of rows.
