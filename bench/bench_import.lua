@@ -47,7 +47,6 @@ end
 local function tmpdb(tag)
   return ("/tmp/akhbar_bench_%s_%d_%d.db"):format(tag, math.random(1, 1e9), os.time())
 end
-local rmdb = bench.remove_db
 
 local function result(stage, ours, unit, baseline, rss, extra)
   print(("RESULT stage=%s ours=%.2f unit=%s baseline=%s rss_mb=%.0f%s"):format(stage, ours, unit,
@@ -130,7 +129,7 @@ local store
 if os.getenv("BENCH_STORE") ~= "0" then
   store = import(false)
   store.c:close()
-  rmdb(store.path)
+  bench.remove_db(store.path)
 end
 
 -- 3. plain FTS5 tables over the same lines, same settings (those of akhbar.open).
@@ -156,7 +155,7 @@ local function plain(tokenize, keep)
   st:finalize()
   if keep then return secs, cpu, db, p end
   db:close()
-  rmdb(p)
+  bench.remove_db(p)
   return secs, cpu
 end
 local t_uni, c_uni, uni_db, uni_path = plain("unicode61", true)
@@ -170,15 +169,14 @@ local t_asc, c_asc = plain("ascii")
 -- 4. query latency over 1,000 title queries, ours and on the unicode61 table.
 local c = full.c
 local queries = bench.title_queries(c, 1000)
-local percentiles = bench.percentiles
 local lat, clat, hits = {}, {}, 0
 for i, q in ipairs(queries) do
   local t, tc = core.now(), os.clock()
   for _ in c:search(q, { limit = 20 }) do hits = hits + 1 end
   lat[i], clat[i] = (core.now() - t) * 1000, (os.clock() - tc) * 1000
 end
-local p50, p95, p99, pmax = percentiles(lat)
-local c50, c95, c99, cmax = percentiles(clat)
+local p50, p95, p99, pmax = bench.percentiles(lat)
+local c50, c95, c99, cmax = bench.percentiles(clat)
 local ulat, uclat, uhits = {}, {}, 0
 local ust = uni_db:prepare("SELECT rowid, title, snippet(f, 1, '[', ']', '…', 24) AS s FROM f WHERE f MATCH ? ORDER BY rank LIMIT 20")
 for i, q in ipairs(queries) do
@@ -190,12 +188,12 @@ for i, q in ipairs(queries) do
 end
 ust:finalize()
 uni_db:close()
-rmdb(uni_path)
-local u50, u95, u99, umax = percentiles(ulat)
-local uc50, uc95, uc99, ucmax = percentiles(uclat)
+bench.remove_db(uni_path)
+local u50, u95, u99, umax = bench.percentiles(ulat)
+local uc50, uc95, uc99, ucmax = bench.percentiles(uclat)
 local rss_end = bench.peak_rss_mb()
 c:close()
-rmdb(full.path)
+bench.remove_db(full.path)
 
 local mb = full.mb
 local s = full.summary

@@ -12,10 +12,9 @@ local corpus = arg[1] or (shared .. "/corpus/saudinewsnet.jsonl.gz")
 local build = arg[2] or os.getenv("AKHBAR_BUILD") or "./build"
 
 local bench = dofile((arg[0]:match("^(.*)/") or ".") .. "/common.lua")
-local have = bench.readable
 
 print("== C driver: " .. build .. "/bench/bench_fingerprint")
-if have(corpus) and have(build .. "/bench/bench_fingerprint") then
+if bench.readable(corpus) and bench.readable(build .. "/bench/bench_fingerprint") then
   os.execute(build .. "/bench/bench_fingerprint " .. corpus)
 else
   print("   skipped (corpus or driver missing)")
@@ -42,7 +41,7 @@ print(("   %.1f MB in %.2f s: %.1f MB/s"):format(bytes / 1e6, dt, bytes / 1e6 / 
 
 print("== corpus import with the stories extension")
 local ok, opened = pcall(function() return akhbar.open end)
-if not (ok and opened) or not have(corpus) then
+if not (ok and opened) or not bench.readable(corpus) then
   print("   skipped (akhbar.open or the corpus is not available)")
   return
 end
