@@ -35,6 +35,16 @@
 --    An error raised by prepare or analyze rolls back the whole import
 --    batch (or the single c:add) and is reported with the record.
 --  * `methods` are added to every corpus object.
+--  * `version` (a string) names the rules of the analysis; it goes into
+--    the corpus's analysis version (M.analysis_version), so changing it
+--    makes `c:reanalyze()` run again over a corpus analysed before.
+--  * Re-analysis (c:reanalyze, akhbar.reanalyze) calls, when present:
+--    `restart(c)` once when a full run starts, in the first batch's
+--    transaction (an extension whose rows depend on the order articles
+--    were analysed in, as stories do, drops them all here);
+--    `forget(c, id)` before an article is analysed again (delete what
+--    analyze stored for it); `finish(c)` once when the run is complete.
+--    Then prepare and analyze run as at import.
 --  Helpers an extension uses on the corpus `c` (all with bound parameters;
 --  statements are prepared once and cached per connection):
 --    c:exec(sql, ...)        run a statement (without parameters: one or
@@ -61,7 +71,9 @@ local core = require "akhbar.core"
 local M = {}
 package.loaded["akhbar.corpus"] = M -- extension modules may require us
 
-M.SCHEMA_VERSION = 1
+-- 1: the first release; 2: articles.published_confidence and the dates
+-- table (an older file is migrated on open; see migrate below).
+M.SCHEMA_VERSION = 2
 M.extensions = {} -- in registration order
 local open_corpora = setmetatable({}, { __mode = "k" })
 
@@ -85,7 +97,8 @@ CREATE TABLE IF NOT EXISTS articles (
   dateline TEXT,
   agency TEXT,
   published TEXT,           -- ISO yyyy-mm-dd, may be NULL
-  published_evidence TEXT,  -- explicit | inferred | crawl | given
+  published_evidence TEXT,  -- given | url | stamp | crawl | body (before version 2: explicit | inferred)
+  published_confidence REAL,-- 0..1, how far the analysis trusts published; NULL when not judged
   crawled TEXT,             -- ISO date-time the article was fetched
   lang TEXT NOT NULL DEFAULT 'ar',
   text TEXT NOT NULL,       -- the original, never modified
@@ -246,6 +259,42 @@ local function run_schema(c, ext)
   end
 end
 
+--- The version of the analysis this akhbar runs at import: the extensions'
+-- names and versions ("news=2;entities=1;stories=1").  Kept in meta
+-- (analysis_version) when every article of a file was analysed by it.
+function M.analysis_version()
+  local parts = {}
+  for i, ext in ipairs(M.extensions) do parts[i] = ext.name .. "=" .. tostring(ext.version or 1) end
+  return table.concat(parts, ";")
+end
+
+local SET_META = "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+
+-- Bring a file of an older schema version up to this one, in one
+-- transaction (another process may be opening it too: the version is read
+-- again inside).  1 -> 2: the column articles.published_confidence; the
+-- dates table comes from the news extension's schema, which runs next on
+-- every open; meta needs_reanalyze = "dates" until c:reanalyze() has
+-- filled it, and the new publication dates, for the articles already in.
+-- Nothing else changes, so the file keeps working meanwhile.
+local function migrate(c)
+  c:transaction(function()
+    local v = c:one("PRAGMA user_version").user_version
+    if v >= M.SCHEMA_VERSION then return end
+    if v < 2 then
+      local has = false
+      for col in c:rows("PRAGMA table_info(articles)") do
+        if col.name == "published_confidence" then has = true end
+      end
+      if not has then c._db:exec("ALTER TABLE articles ADD COLUMN published_confidence REAL") end
+      c:exec(SET_META, "needs_reanalyze", "dates")
+    end
+    c:exec(SET_META, "schema_version", tostring(M.SCHEMA_VERSION))
+    c:exec(SET_META, "migrated", ("%d -> %d at %s"):format(v, M.SCHEMA_VERSION, os.date("!%Y-%m-%dT%H:%M:%SZ")))
+    c._db:exec("PRAGMA user_version = " .. M.SCHEMA_VERSION)
+  end)
+end
+
 --- Open (creating if needed) the corpus at `path` (":memory:" for a
 -- temporary one).  opts: readonly (open an existing file read-only),
 -- extensions (false: plug in no extension, e.g. for benchmarks),
@@ -311,8 +360,13 @@ function M.open(path, opts)
         c:exec("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?), ('akhbar_version', ?), "
           .. "('created', strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), ('tokenizer', 'akhbar')",
           tostring(M.SCHEMA_VERSION), core.version)
+        -- Articles imported from now on get this analysis (none without
+        -- extensions: c:reanalyze() will then run it over them).
+        if c._extensions then c:exec(SET_META, "analysis_version", M.analysis_version()) end
         db:exec("PRAGMA user_version = " .. M.SCHEMA_VERSION)
       end)
+    elseif v < M.SCHEMA_VERSION then
+      migrate(c)
     end
   end)
   if not ok then
@@ -434,11 +488,44 @@ end
 M.headline = headline
 
 local INSERT = [[INSERT INTO articles (source, url, title, author, dateline, agency, published,
-  published_evidence, crawled, lang, text, clean, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, 'ar'), ?, ?, ?)]]
+  published_evidence, published_confidence, crawled, lang, text, clean, hash)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, 'ar'), ?, ?, ?)]]
 -- The index rows are read back from the row just written: the text is
 -- bound (and copied) once.
 local INSERT_FTS = "INSERT INTO articles_fts (rowid, title, clean) VALUES (?, ?, ?)"
 local INSERT_EXACT = "INSERT INTO articles_exact (rowid, title, clean) VALUES (?, ?, ?)"
+
+-- The extensions' prepare over article `a`, then the fields they left
+-- as the insert needs them (title, published); returns the clean text to
+-- store (nil: same as text).  Stops early, returning false, when an
+-- extension drops the article.  Import and re-analysis both use it, so a
+-- re-analysed article is what a fresh import of it would be.
+local function prepare_article(c, a)
+  if c._extensions then
+    for _, ext in ipairs(M.extensions) do
+      if ext.prepare then ext.prepare(c, a) end
+      if a.skip then return false end
+    end
+  end
+  if type(a.title) ~= "string" or not a.title:find("%S") then a.title = headline(a.text) end
+  if a.published and not a.published:match("^%d%d%d%d%-%d%d%-%d%d$") then
+    a.published = iso_date(a.published)
+  end
+  if not a.published then a.published_evidence, a.published_confidence = nil, nil end
+  if math.type(a.published_confidence) == nil then a.published_confidence = nil end
+  local clean = a.clean
+  if clean == a.text or type(clean) ~= "string" then clean = nil end
+  return clean
+end
+
+-- The extensions' analyze over article `a` (a.id set), after its row is written.
+local function analyze_article(c, a)
+  if c._extensions then
+    for _, ext in ipairs(M.extensions) do
+      if ext.analyze then ext.analyze(c, a) end
+    end
+  end
+end
 
 -- Insert a checked record (normalize_record) inside an open transaction.
 -- id | nil, "duplicate", id | nil, "skipped", reason.  Raises on failure.
@@ -448,32 +535,19 @@ local function insert_article(c, a)
   local dup = c:one("SELECT id FROM articles WHERE hash = ?", hash)
   if dup then return nil, "duplicate", dup.id end
   a.hash = hash
-  if c._extensions then
-    for _, ext in ipairs(M.extensions) do
-      if ext.prepare then ext.prepare(c, a) end
-      if a.skip then return nil, "skipped", a.skip_reason end
-    end
-  end
-  if type(a.title) ~= "string" or not a.title:find("%S") then a.title = headline(a.text) end
-  local clean = a.clean
-  if clean == a.text or type(clean) ~= "string" then clean = nil end
-  if a.published and not a.published:match("^%d%d%d%d%-%d%d%-%d%d$") then
-    a.published = iso_date(a.published)
-  end
+  local clean = prepare_article(c, a)
+  if clean == false then return nil, "skipped", a.skip_reason end
   c:exec(INSERT, a.source, a.url, a.title, a.author, a.dateline, a.agency, a.published,
-    a.published and a.published_evidence or nil, a.crawled, a.lang, a.text, clean, hash)
+    a.published_evidence, a.published_confidence, a.crawled, a.lang, a.text, clean, hash)
   local id = c._db:last_insert_rowid()
   c:exec(INSERT_FTS, id, a.title, clean or a.text)
   c:exec(INSERT_EXACT, id, a.title, clean or a.text)
   a.id = id
-  if c._extensions then
-    for _, ext in ipairs(M.extensions) do
-      if ext.analyze then ext.analyze(c, a) end
-    end
-  end
+  analyze_article(c, a)
   return id
 end
 M._normalize_record, M._insert_article = normalize_record, insert_article
+M._prepare_article, M._analyze_article = prepare_article, analyze_article
 
 --- Add one article.  Fields: text (required), title, source, url, date (or
 -- published; ISO yyyy-mm-dd), crawled, author, dateline, agency, lang,
@@ -497,6 +571,11 @@ end
 --- Import a file, a directory, JSON Lines or CSV: see akhbar.import.
 function Corpus:import(path, opts)
   return require("akhbar.import").import(self, path, opts)
+end
+
+--- Run the analysis again over the stored articles: see akhbar.reanalyze.
+function Corpus:reanalyze(opts)
+  return require("akhbar.reanalyze").reanalyze(self, opts)
 end
 
 --- The article `id` as a table (all columns; clean defaults to text), or nil.
@@ -524,7 +603,7 @@ M.marks = { "[", "]" }
 M.ansi_marks = { "\27[1;31m", "\27[0m" }
 
 -- WHERE clause and parameters for the search filters.
-local function filters(opts, where, args)
+local function filters(c, opts, where, args, who)
   if opts.source ~= nil then
     if type(opts.source) == "table" then
       local q = {}
@@ -543,6 +622,11 @@ local function filters(opts, where, args)
       where[#where + 1] = "coalesce(a.published, substr(a.crawled, 1, 10)) " .. (k == "from" and ">=" or "<=") .. " ?"
       args[#args + 1] = d
     end
+  end
+  -- The days an article talks about, whenever it was published: the
+  -- dates table belongs to the news extension (akhbar.dates_store).
+  if opts.mentions ~= nil then
+    where[#where + 1] = require("akhbar.dates_store").mentions_clause(c, opts.mentions, args, who)
   end
 end
 
@@ -603,7 +687,10 @@ end
 -- that names a gazetteer entity also finds the entity's other names, so
 -- سوريا finds سورية; false, or exact, searches the words as written; see
 -- akhbar.query), max_terms (a query with more terms, after expansion, is
--- refused; default akhbar.corpus.max_query_terms, 256).
+-- refused; default akhbar.corpus.max_query_terms, 256), mentions
+-- ({from=, to=, role=}: only articles that mention a day in from..to,
+-- whenever they were published; yyyy-mm and yyyy name whole months and
+-- years; role: news, future, past, stamp, other; see c:dates).
 -- Each hit: {id, score (higher is better), title, snippet, source, date, url}.
 -- Four values for a generic for (the fourth closes the statement on break).
 function Corpus:search(query, opts)
@@ -622,7 +709,7 @@ function Corpus:search(query, opts)
   local fts = opts.exact and "articles_exact" or "articles_fts"
   local where, args = { fts .. " MATCH ?" },
     { mark[1], mark[2], math.max(1, math.min(ntok, 64)), index_query(self, query, opts, "akhbar.search") }
-  filters(opts, where, args)
+  filters(self, opts, where, args, "akhbar.search")
   local sql = ("SELECT a.id AS id, -f.rank AS score, a.title AS title, "
     .. "akhbar_snippet(%s, 1, ?, ?, '…', ?) AS snippet, a.source AS source, "
     .. "coalesce(a.published, substr(a.crawled, 1, 10)) AS date, a.url AS url "
@@ -656,7 +743,8 @@ function Corpus:search(query, opts)
 end
 
 --- Number of articles matching `query` (all articles when query is nil),
--- with the filters of search (source, from, to, exact, expand, max_terms).
+-- with the filters of search (source, from, to, mentions, exact, expand,
+-- max_terms).
 function Corpus:count(query, opts)
   check_open(self, "akhbar.count")
   opts = opts or {}
@@ -671,7 +759,7 @@ function Corpus:count(query, opts)
     where[1] = fts .. " MATCH ?"
     args[1] = index_query(self, query, opts, "akhbar.count")
   end
-  filters(opts, where, args)
+  filters(self, opts, where, args, "akhbar.count")
   if #where > 0 then sql = sql .. " WHERE " .. table.concat(where, " AND ") end
   local e = acquire(self, sql, "akhbar.count")
   local ok, row = pcall(e.st.first, e.st, table.unpack(args, 1, #args))
@@ -732,7 +820,10 @@ function M.extend(ext)
   if ext.schema ~= nil and type(ext.schema) ~= "string" then
     error(("akhbar.corpus.extend: %s: schema must be SQL text"):format(ext.name), 2)
   end
-  for _, k in ipairs { "prepare", "analyze" } do
+  if ext.version ~= nil and type(ext.version) ~= "string" and type(ext.version) ~= "number" then
+    error(("akhbar.corpus.extend: %s: version must be a string"):format(ext.name), 2)
+  end
+  for _, k in ipairs { "prepare", "analyze", "forget", "restart", "finish" } do
     if ext[k] ~= nil and type(ext[k]) ~= "function" then
       error(("akhbar.corpus.extend: %s: %s must be a function"):format(ext.name, k), 2)
     end

@@ -62,6 +62,16 @@ function M.analyze(c, article)
   if g then store(c, g, article.id, article.text) end
 end
 
+--- Re-analysis: an article's mentions go before it is matched again, and
+-- the entities no article mentions any more once the run is complete.
+function M.forget(c, id)
+  c:exec("DELETE FROM mentions WHERE article = ?", id)
+end
+
+function M.finish(c)
+  c:exec("DELETE FROM entities WHERE id NOT IN (SELECT entity FROM mentions)")
+end
+
 -- The id of what `e` designates, or raise naming the function.
 local function resolve(c, e, where)
   if type(e) == "table" and e.id then return e.id end

@@ -331,9 +331,34 @@ local function fmt_time(s)
   return ("%d:%02d"):format(s // 60, s % 60)
 end
 
+M.fmt_time = fmt_time
+
 local function progress_line(info)
   return ("\r\27[K%d articles (%d new)  %.1f MB  %.1f MB/s  ETA %s"):format(
     info.records, info.added, info.bytes / 1e6, info.mbps, fmt_time(info.eta))
+end
+
+--- How a long run (import, reanalyze) reports progress: opts.progress =
+-- false says nothing, a function receives the info after every batch and
+-- at the end; otherwise, when stderr is a terminal, `line(info)` is drawn
+-- there a few times a second.  Returns {callback, tty, draw(info, force),
+-- done()}: `info` is a function, called only when a line is drawn.
+function M.progress(opts, line)
+  local callback = type(opts.progress) == "function" and opts.progress or nil
+  local tty = opts.progress ~= false and not callback and core.isatty("stderr")
+  local last_draw = core.now()
+  local p = { callback = callback, tty = tty }
+  function p.draw(info, force)
+    local now = core.now()
+    if tty and (force or now - last_draw > 0.25) then
+      last_draw = now
+      io.stderr:write(line(info()))
+    end
+  end
+  function p.done()
+    if tty then io.stderr:write("\n") end
+  end
+  return p
 end
 
 -- ------------------------------------------------------------ driver
@@ -341,12 +366,11 @@ end
 local function run(c, src, opts)
   local batch_size = math.tointeger(opts.batch or 1000)
   if not batch_size or batch_size < 1 then error("akhbar.import: opts.batch must be a positive integer", 3) end
-  local callback = type(opts.progress) == "function" and opts.progress or nil
-  local tty = opts.progress ~= false and not callback and core.isatty("stderr")
+  local meter = M.progress(opts, progress_line)
+  local callback = meter.callback
   local s = setmetatable({ added = 0, duplicates = 0, skipped = 0, failed = 0, records = 0, errors = {},
     bytes = 0, seconds = 0, batches = 0, rolled_back = 0 }, Summary)
   local t0 = core.now()
-  local last_draw = t0
   local function note(item, message, extra)
     if #s.errors < 100 then
       local e = { record = item.record, line = item.line, file = item.file, message = message }
@@ -363,13 +387,7 @@ local function run(c, src, opts)
     return { records = s.records, added = s.added, duplicates = s.duplicates, skipped = s.skipped,
       failed = s.failed, bytes = bytes, fraction = frac, seconds = secs, mbps = mbps, eta = eta }
   end
-  local function draw(force)
-    local now = core.now()
-    if tty and (force or now - last_draw > 0.25) then
-      last_draw = now
-      io.stderr:write(progress_line(info()))
-    end
-  end
+  local function draw(force) meter.draw(info, force) end
 
   local db = c._db
   local stop = false
@@ -427,16 +445,14 @@ local function run(c, src, opts)
   if not ok then
     if pending and not db:autocommit() then pcall(db.exec, db, "ROLLBACK") end
     src.close()
-    if tty then io.stderr:write("\n") end
+    meter.done()
     error(err, 0)
   end
   local fin = info()
   src.close()
   if callback then callback(fin) end
-  if tty then
-    draw(true)
-    io.stderr:write("\n")
-  end
+  draw(true)
+  meter.done()
   return s
 end
 

@@ -2,15 +2,23 @@
 -- corpus.lua requires this module when it exists and passes it to
 -- `corpus.extend`.  At import, `prepare` fills the article's title (when
 -- missing), dateline, agency, author, published date with its evidence and
--- the cleaned text; `analyze` stores the quotes and the removed boilerplate
--- spans.  `c:quotes{speaker=, verb=, from=, to=, source=, limit=}` streams
--- the stored quotes.
+-- confidence, and the cleaned text; `analyze` stores the quotes, the
+-- removed boilerplate spans and every date the article mentions (the
+-- dates table, akhbar.dates_store).  `c:quotes{speaker=, verb=, from=,
+-- to=, source=, limit=}` streams the stored quotes, `c:dates{from=, to=,
+-- role=, ...}` the stored dates.
 -- @module akhbar.news_store
 local news = require "akhbar.news"
+local dates_store = require "akhbar.dates_store"
 
 local fold = news.fold
 
 local store = { name = "news" }
+
+-- The rules of the analysis: a new value makes c:reanalyze() run again
+-- over corpora analysed with the old ones.  akhbar.news names its own
+-- (news.ANALYSIS_VERSION) when it has one.
+store.version = tostring(news.ANALYSIS_VERSION or "2")
 
 store.schema = [[
 CREATE TABLE IF NOT EXISTS quotes (
@@ -39,7 +47,7 @@ CREATE TABLE IF NOT EXISTS boilerplate (
   reason TEXT            -- crawl_stamp, link, social, subscribe, comments, see_also, credit, repeated_*
 );
 CREATE INDEX IF NOT EXISTS boilerplate_article ON boilerplate(article);
-]]
+]] .. dates_store.schema
 
 -- The parse of an article between prepare and analyze (weak: nothing leaks
 -- when an insert fails).
@@ -53,6 +61,13 @@ local OUTLET_OF_AGENCY = {
   [fold("سانا")] = "sana", [fold("واس")] = "was", [fold("الأناضول")] = "aa",
 }
 
+-- The analysis's confidence in doc.date, when it gives a number in [0, 1].
+local function confidence(doc)
+  local v = doc.date_confidence
+  if type(v) == "number" and v >= 0 and v <= 1 then return v + 0.0 end
+  return nil
+end
+
 --- Fill article fields from its text (called before insert).
 function store.prepare(c, article)
   local text = article.text
@@ -62,6 +77,7 @@ function store.prepare(c, article)
     author = nonempty(article.author),
     crawled = nonempty(article.crawled),
     published = nonempty(article.published),
+    url = nonempty(article.url),
   })
   pending[article] = doc
   if not nonempty(article.title) and doc.title then article.title = doc.title end
@@ -77,9 +93,13 @@ function store.prepare(c, article)
   if nonempty(article.published) then
     article.published = article.published:sub(1, 10)
     article.published_evidence = article.published_evidence or "given"
+    -- the analysis judges a given date too; its confidence is kept only
+    -- when it speaks of that date
+    article.published_confidence = doc.date == article.published and confidence(doc) or nil
   elseif doc.date then
     article.published = doc.date
     article.published_evidence = doc.date_evidence
+    article.published_confidence = confidence(doc)
   end
   article.clean = doc.clean
   local _ = c
@@ -91,7 +111,7 @@ function store.analyze(c, article)
   if not doc then
     if type(article.text) ~= "string" then return end
     doc = news.parse(article.text, { title = nonempty(article.title), crawled = nonempty(article.crawled),
-      published = nonempty(article.published) })
+      published = nonempty(article.published), url = nonempty(article.url) })
   end
   pending[article] = nil
   for _, q in ipairs(doc.quotes) do
@@ -110,6 +130,14 @@ function store.analyze(c, article)
     c:exec("INSERT INTO boilerplate (article, start, stop, reason) VALUES (?, ?, ?, ?)",
       article.id, r.start, r.stop, "repeated_" .. r.reason)
   end
+  dates_store.insert(c, article.id, doc.dates, article.text)
+end
+
+--- Remove what analyze stored for article `id` (re-analysis).
+function store.forget(c, id)
+  c:exec("DELETE FROM quotes WHERE article = ?", id)
+  c:exec("DELETE FROM boilerplate WHERE article = ?", id)
+  dates_store.forget(c, id)
 end
 
 local CLASSES = { statement = true, denial = true, affirmation = true, announcement = true,
@@ -156,6 +184,6 @@ function store.quotes(c, opts)
   return c:rows(sql, table.unpack(args, 1, #args))
 end
 
-store.methods = { quotes = store.quotes }
+store.methods = { quotes = store.quotes, dates = dates_store.dates }
 
 return store

@@ -250,6 +250,16 @@ function store.analyze(c, a)
   end
 end
 
+--- Re-analysis: an article joins the stories of the articles analysed
+-- before it (lower ids at import), so the assignment depends on the
+-- order.  A full run drops every fingerprint, bucket and story when it
+-- starts and rebuilds them in id order: the result is a fresh import's.
+function store.restart(c)
+  c:exec("DELETE FROM lsh_buckets")
+  c:exec("DELETE FROM fingerprints")
+  c:exec("DELETE FROM stories")
+end
+
 -- ------------------------------------------------------------ reading
 
 local Story = {}
