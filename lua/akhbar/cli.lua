@@ -4,8 +4,10 @@
 --     akhbar search news.db QUERY          full-text search, best first
 --     akhbar entities news.db [NAME]       top entities, or who is named with NAME
 --     akhbar quotes news.db --speaker NAME who said what
+--     akhbar dates news.db --from D --to D the dates articles talk about
 --     akhbar stories news.db               the same story across outlets
---     akhbar timeline news.db ENTITY       mentions per month (table, CSV or SVG plot)
+--     akhbar timeline news.db ENTITY       mentions over time (table, CSV or SVG plot)
+--     akhbar reanalyze news.db             run the analysis again over the stored articles
 --     akhbar sql news.db STATEMENT         read-only SQL, rows as a table
 --     akhbar run news.db script.lua        a script with the corpus open as `c`
 --     akhbar shell news.db                 the Lua REPL with the corpus open as `c`
@@ -39,7 +41,8 @@ cli.fail = fail
 -- Each command: usage text, options (name -> "value" | "flag"), the number
 -- of positional arguments (min, max), and the function.
 local commands = {}
-local order = { "import", "search", "entities", "quotes", "stories", "timeline", "sql", "run", "shell" }
+local order = { "import", "search", "entities", "quotes", "dates", "stories", "timeline", "reanalyze", "sql", "run",
+  "shell" }
 
 local OUTPUT_HELP = [[
   --json            write JSON Lines (one object per line) instead of a table
@@ -162,6 +165,8 @@ local COLUMNS = {
   quotes = { "article", "date", "source", "speaker", "speaker_entity", "speaker_id", "role", "verb",
     "verb_form", "verb_class", "kind", "carried", "text", "start", "stop", "title" },
   stories = { "id", "first_seen", "first_outlet", "size", "outlets", "members", "title" },
+  dates = { "first", "last", "value", "granularity", "kind", "role", "text", "start", "stop", "article", "published",
+    "source", "title" },
   cooccur = { "id", "name", "type", "count" },
 }
 
@@ -198,6 +203,10 @@ local function explain(err)
   -- the library names its option; the command has a flag for it
   msg = msg:gsub("raise opts%.max_terms", "raise the limit with --max-terms N")
     :gsub("expand = false keeps them", "--no-expand keeps them")
+    :gsub("opts%.mentions%.%a+", "--mentions")
+    :gsub("opts%.(%a+)", function(k)
+      if k == "from" or k == "to" or k == "role" or k == "kind" or k == "article" then return "--" .. k end
+    end)
   return msg
 end
 
@@ -273,7 +282,7 @@ commands.search = {
   args = { "DB (a corpus made by `akhbar import`)", "QUERY (words, \"a phrase\", OR, NOT, NEAR(a b, 10), prefix*)" },
   min = 2, max = 2,
   options = { source = "NAME", from = "DATE", to = "DATE", limit = "N", exact = "flag", ["no-expand"] = "flag",
-    ["max-terms"] = "N", json = "flag", csv = "flag", bom = "flag", output = "FILE" },
+    ["max-terms"] = "N", mentions = "PERIOD", json = "flag", csv = "flag", bom = "flag", output = "FILE" },
   usage = [[
 Usage: akhbar search DB QUERY [options]
 
@@ -286,6 +295,8 @@ Options:
   --source NAME     only this outlet
   --from DATE       published on or after DATE (YYYY-MM-DD)
   --to DATE         published on or before DATE
+  --mentions PERIOD only articles that talk about a day of PERIOD, whenever
+                    published: a day, a month (2015-08), a year, or D1..D2
   --limit N         at most N hits (default 20)
   --exact           match word forms exactly (no stemming, no other names)
   --no-expand       do not add the other names of entities
@@ -300,6 +311,10 @@ Example:
     local c = open_existing("search", pos[1])
     local sopts = { limit = opts.limit or 20, source = opts.source, from = opts.from, to = opts.to,
       exact = opts.exact or nil, expand = not opts["no-expand"], max_terms = opts["max-terms"] }
+    if opts.mentions then
+      local a, b = opts.mentions:match("^(.-)%.%.(.*)$")
+      sopts.mentions = { from = a or opts.mentions, to = b or opts.mentions }
+    end
     if opts.json or opts.csv then
       guard("search", write_structured, "search", opts, { columns = COLUMNS.search }, c:search(pos[2], sopts))
       c:close()
@@ -486,6 +501,69 @@ Example:
   end,
 }
 
+-- ------------------------------------------------------------ dates
+
+commands.dates = {
+  args = { "DB (a corpus made by `akhbar import`)" },
+  min = 1, max = 1,
+  options = { from = "DATE", to = "DATE", role = { "news", "future", "past", "stamp", "other" },
+    kind = { "absolute", "partial", "relative", "hijri", "stamp" }, source = "NAME", article = "N", limit = "N",
+    json = "flag", csv = "flag", bom = "flag", output = "FILE" },
+  usage = [[
+Usage: akhbar dates DB [options]
+
+The dates the articles mention, whenever they were published: the days
+each expression covers (a month covers all its days), its resolved value,
+kind and role, with the article.  Ordered by the first day covered.  With
+--from/--to: the mentions whose days overlap that period, i.e. the
+articles that talk about it.
+
+Options:
+  --from DATE       days on or after DATE (YYYY-MM-DD; YYYY-MM and YYYY
+  --to DATE         ... on or before DATE      name whole months and years)
+  --role R          news (the news day), future (المقبل, deadlines), past
+                    (history), stamp (a page's date line), other
+  --kind K          absolute, partial (no year written), relative (أمس,
+                    الأربعاء الماضي), hijri, stamp
+  --source NAME     only this outlet
+  --article N       only article N
+  --limit N         at most N mentions (default 50; JSON/CSV: all unless given)
+]] .. OUTPUT_HELP .. [[
+
+
+Examples:
+  akhbar dates news.db --from 2015-08-12 --to 2015-08-12
+  akhbar dates news.db --from 2015-09 --role future --csv --bom --output future.csv]],
+  run = function(opts, pos)
+    local c = open_existing("dates", pos[1])
+    local structured = opts.json or opts.csv
+    local q = { from = opts.from, to = opts.to, role = opts.role, kind = opts.kind, source = opts.source,
+      article = opts.article, limit = opts.limit or (not structured and 50 or nil) }
+    if structured then
+      guard("dates", function() write_structured("dates", opts, { columns = COLUMNS.dates }, c:dates(q)) end)
+      c:close()
+      return 0
+    end
+    local rows = {}
+    guard("dates", function()
+      for r in c:dates(q) do
+        rows[#rows + 1] = r
+      end
+    end)
+    local out, close = output("dates", opts)
+    if #rows == 0 then
+      out:write("no date mentions", (opts.from or opts.to) and " in that period" or "", "\n")
+    else
+      pretty.table(rows, { columns = { "first", "last", "role", "kind", "article", "published", "source", "text" },
+        out = out })
+      out:write(fmt("%d mention%s\n", #rows, #rows == 1 and "" or "s"))
+    end
+    close_output("dates", opts, out, close)
+    c:close()
+    return 0
+  end,
+}
+
 -- ------------------------------------------------------------ stories
 
 commands.stories = {
@@ -547,11 +625,13 @@ commands.timeline = {
 Usage: akhbar timeline DB ENTITY [options]
 
 How often ENTITY is named over time: articles naming it (or its
-mentions) per month (or week, day, year), per outlet.  Prints a bar chart,
+mentions) per day, week, month or year, per outlet.  Prints a bar chart,
 or writes CSV or an SVG plot.
 
 Options:
-  --by UNIT         month (default), week, day or year
+  --by UNIT         day, week, month or year (default: from the span
+                    drawn: days up to two months, weeks up to a year,
+                    months up to ten years, years beyond)
   --count WHAT      articles (default: articles naming it) or mentions
   --source NAME     only this outlet
   --outlets N       outlets drawn separately (default 8; the rest are "other")
@@ -564,9 +644,9 @@ Examples:
   akhbar timeline news.db لافروف --by week --csv --bom --output lavrov.csv]],
   run = function(opts, pos)
     local c = open_existing("timeline", pos[1])
-    local by = opts.by or "month"
     local tl = guard("timeline", export.timeline, c, pos[2],
-      { by = by, max_series = opts.outlets, source = opts.source, count = opts.count })
+      { by = opts.by, max_series = opts.outlets, source = opts.source, count = opts.count })
+    local by = tl.by
     c:close()
     if opts.svg then
       local ok, err = export.timeline_svg(opts.svg, tl)
@@ -600,6 +680,41 @@ Examples:
       out:write("by outlet: ", concat(parts, ", "), "\n")
     end
     close_output("timeline", opts, out, close)
+    return 0
+  end,
+}
+
+-- ------------------------------------------------------------ reanalyze
+
+commands.reanalyze = {
+  args = { "DB (a corpus made by `akhbar import`)" },
+  min = 1, max = 1,
+  options = { all = "flag", batch = "N", quiet = "flag" },
+  usage = [[
+Usage: akhbar reanalyze DB [options]
+
+Run the news, entity and story analysis again over the original text of
+every stored article: publication dates with their evidence and
+confidence, the dates each article mentions, datelines, cleaned text,
+quotes, entity mentions and stories are rebuilt with this akhbar's rules,
+without importing again.  Works in batches: a run that is stopped goes on
+where it stopped when started again; a corpus already analysed by this
+version is left alone unless --all.  A corpus made by an older akhbar
+needs this once to get its dates table filled.
+
+Options:
+  --all             run even when the corpus is up to date
+  --batch N         articles per transaction (default 200)
+  --quiet           no progress line and no summary
+
+Example:
+  akhbar reanalyze news.db]],
+  run = function(opts, pos)
+    local c = open_existing("reanalyze", pos[1])
+    local summary = guard("reanalyze", c.reanalyze, c, { all = opts.all, batch = opts.batch,
+      progress = not opts.quiet and nil or false })
+    if not opts.quiet then io.stdout:write(tostring(summary), "\n") end
+    c:close()
     return 0
   end,
 }
@@ -852,8 +967,10 @@ local function main_usage()
     search = "search DB QUERY            full-text search, best first",
     entities = "entities DB [NAME]         top entities, or who is named with NAME",
     quotes = "quotes DB --speaker NAME   who said what, when, where",
+    dates = "dates DB --from D --to D   the dates articles talk about (--role future, ...)",
     stories = "stories DB                 the same story across outlets, who ran it first",
     timeline = "timeline DB ENTITY         mentions over time (--svg plot, --csv)",
+    reanalyze = "reanalyze DB               run the analysis again over the stored articles",
     sql = "sql DB STATEMENT           read-only SQL",
     run = "run DB SCRIPT.lua          a Lua script with the corpus open as `c`",
     shell = "shell DB                   Lua REPL with the corpus open as `c`",

@@ -184,13 +184,46 @@ local PERIOD = {
   year = "substr(" .. DATE .. ", 1, 4)",
 }
 
+local function day_number(s)
+  local y, m, d = s:match("^(%d%d%d%d)%-(%d%d)%-(%d%d)")
+  if not y then return nil end
+  return require("akhbar.dates_store").days(tonumber(y), tonumber(m), tonumber(d))
+end
+
+--- The period a timeline from `first` to `last` (ISO dates) is drawn in:
+-- a bar per day up to about two months, per week up to a year, per month
+-- up to ten years, per year beyond; "month" when the span is unknown.
+function M.period_for(first, last)
+  local a, b = day_number(tostring(first or "")), day_number(tostring(last or ""))
+  if not (a and b) then return "month" end
+  local span = math.abs(b - a) + 1
+  if span <= 62 then return "day" end
+  if span <= 366 then return "week" end
+  if span <= 3660 then return "month" end
+  return "year"
+end
+
+--- The period c:timeline uses for an entity when opts.by is not given
+-- (M.period_for over the dates of the articles naming it), then the first
+-- and last of those dates.  opts: source, from, to.
+function M.methods.timeline_period(c, e, opts)
+  opts = opts or {}
+  local id = resolve(c, e, "timeline_period")
+  local where, args = { "m.entity = ?" }, { id }
+  filters(opts, where, args)
+  local r = c:one("SELECT min(" .. DATE .. ") AS first, max(" .. DATE .. ") AS last FROM mentions m "
+    .. "JOIN articles a ON a.id = m.article WHERE " .. table.concat(where, " AND "), table.unpack(args))
+  return M.period_for(r and r.first, r and r.last), r and r.first, r and r.last
+end
+
 --- Stream (period, articles, mentions) for an entity, in time order.
--- opts: by = "month" (default) | "week" | "day" | "year", source, from, to.
+-- opts: by = "day" | "week" | "month" | "year" (default: chosen from the
+-- span of the dates drawn, see c:timeline_period), source, from, to.
 -- Articles without any date are left out.
 function M.methods.timeline(c, e, opts)
   opts = opts or {}
   local id = resolve(c, e, "timeline")
-  local by = opts.by or "month"
+  local by = opts.by or M.methods.timeline_period(c, id, opts)
   local expr = PERIOD[by]
   if not expr then
     error("akhbar.Corpus:timeline: opts.by must be day, week, month or year, got " .. tostring(by), 2)

@@ -699,13 +699,16 @@ end
 -- mentions).
 -- @param c an open corpus
 -- @param name an entity name
--- @param opts `{by = "month" | "week" | "day" | "year", max_series = 8, per_outlet = true,
--- count = "articles" | "mentions", source = nil}` (source: one outlet only, one series)
+-- @param opts `{by = "day" | "week" | "month" | "year", max_series = 8, per_outlet = true,
+-- count = "articles" | "mentions", source = nil}` (source: one outlet only, one series;
+-- by: chosen from the span drawn when not given, see `c:timeline_period`:
+-- days up to two months, weeks up to a year, months up to ten years, years beyond)
 -- @return `{name=, by=, periods = {...}, total = {[period]=n}, series =
 -- {{name = outlet, counts = {[period] = n}, sum = n}...}}`
 function export.timeline(c, name, opts)
   opts = opts or {}
-  local by = opts.by or "month"
+  -- One period for every series: the span of all of them (or the outlet's).
+  local by = opts.by or (c.timeline_period and c:timeline_period(name, { source = opts.source })) or "month"
   local max_series = opts.max_series or 8
   local tl = { name = name, by = by, series = {}, total = {}, count = opts.count or "articles" }
   local seen = {}
