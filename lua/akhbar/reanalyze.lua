@@ -10,9 +10,14 @@
 -- (and its full-text index rows when it changed), quotes, boilerplate,
 -- dates, entity mentions, fingerprints and stories.  What the importer
 -- gave is kept: a given title (one that is not a line of the text), a
--- given date (evidence `given`), source, url, author, crawl date; a
--- dateline or agency the analysis does not find in the text (it came from
--- the importer's author field, «لندن: رنيم حنوش») is kept too.
+-- given date (evidence `given`), source, url, crawl date.  The author is
+-- kept as stored: the importer's field («لندن: رنيم حنوش») was split into
+-- author and dateline at import and is not stored whole, and splitting
+-- the stored author again would not give the same parts.  For the same
+-- reason an article with an author keeps its stored dateline and agency
+-- (they may have come from that field); other articles take those the
+-- analysis finds in the text now, keeping the stored ones when it finds
+-- none.
 --
 -- Stories depend on the order articles are analysed in, so a run starts by
 -- dropping them (the stories extension's `restart`) and rebuilds them in
@@ -96,8 +101,8 @@ end
 -- The record an import would have had for a stored row, as far as the row
 -- tells it.
 local function record(row)
-  local a = { text = row.text, source = row.source, url = row.url, author = row.author,
-    crawled = row.crawled, lang = row.lang, hash = row.hash }
+  local a = { text = row.text, source = row.source, url = row.url, crawled = row.crawled, lang = row.lang,
+    hash = row.hash }
   if row.published and row.published_evidence == "given" then
     a.published, a.published_evidence = row.published, "given"
   end
@@ -125,9 +130,9 @@ local function reanalyze_article(c, row)
     error(("article %d: an extension dropped it (%s); a stored article cannot be skipped")
       :format(row.id, tostring(a.skip_reason)), 0)
   end
+  a.author = row.author
   for _, f in ipairs { "dateline", "agency" } do
-    local old = row[f]
-    if old and (a[f] == nil or (a[f] ~= old and not row.text:find(old, 1, true))) then a[f] = old end
+    if row[f] and (row.author or a[f] == nil) then a[f] = row[f] end
   end
   c:exec([[UPDATE articles SET source = ?, title = ?, author = ?, dateline = ?, agency = ?, published = ?,
       published_evidence = ?, published_confidence = ?, clean = ? WHERE id = ?]],
