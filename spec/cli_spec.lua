@@ -6,7 +6,8 @@ local run = require "cli_helper"
 
 local akhbar_cmd = run.akhbar
 
-local COMMANDS = { "import", "search", "entities", "quotes", "stories", "timeline", "sql", "run", "shell" }
+local COMMANDS = { "import", "search", "entities", "quotes", "dates", "stories", "timeline", "reanalyze", "sql", "run",
+  "shell" }
 
 -- One corpus of the seeds for the whole file (each command only reads it).
 local db, remove_db
@@ -379,16 +380,87 @@ describe("akhbar stories", function()
   end)
 end)
 
+describe("akhbar dates", function()
+  it("lists the dates the articles mention, ordered by day, with the article and its date", function()
+    local out, err, code = akhbar_cmd("dates", db)
+    assert.equal(0, code, err)
+    local lines = run.lines(out)
+    assert.truthy(lines[1]:find("^first +last +role +kind +article +published +source +text"))
+    assert.truthy(out:find("\n2012%-06%-30  2012%-06%-30 .- " .. seed_id(0) .. " +2015%-09%-10"))
+    assert.truthy(lines[#lines]:find("^%d+ mentions$"))
+  end)
+
+  it("keeps the mentions whose days overlap --from..--to: a month found from a day inside it", function()
+    local out = akhbar_cmd("dates", db, "--from", "2014-04-15", "--to", "2014-04-15", "--json")
+    local lines = run.lines(out)
+    assert.equal(1, #lines)
+    assert.equal("2014-04", run.json_get(lines[1], "$.value"))
+    assert.equal("2014-04-01", run.json_get(lines[1], "$.first"))
+    assert.equal("2014-04-30", run.json_get(lines[1], "$.last"))
+    assert.equal(seed_id(3), run.json_get(lines[1], "$.article"))
+  end)
+
+  it("writes CSV with the columns of c:dates, and takes a month for --from and --to", function()
+    local out, _, code = akhbar_cmd("dates", db, "--from", "2015-09", "--to", "2015-09", "--csv")
+    assert.equal(0, code)
+    local lines = run.lines(out)
+    assert.equal("first,last,value,granularity,kind,role,text,start,stop,article,published,source,title", lines[1])
+    assert.is_true(#lines >= 3)
+    for i = 2, #lines do assert.truthy(lines[i]:find("^2015%-09%-%d%d,2015%-09%-%d%d,"), lines[i]) end
+  end)
+
+  it("filters by --article and stops at --limit", function()
+    local out = akhbar_cmd("dates", db, "--article", tostring(seed_id(3)), "--limit", "2", "--json")
+    local lines = run.lines(out)
+    assert.equal(2, #lines)
+    for _, l in ipairs(lines) do assert.equal(seed_id(3), run.json_get(l, "$.article")) end
+  end)
+
+  it("says so when no mention falls in the period", function()
+    local out, _, code = akhbar_cmd("dates", db, "--from", "1950-01-01", "--to", "1950-12-31")
+    assert.equal(0, code)
+    assert.equal("no date mentions in that period\n", out)
+  end)
+
+  it("rejects an unknown role with the list of roles (exit 2) and an impossible date (exit 1)", function()
+    local _, err, code = akhbar_cmd("dates", db, "--role", "futur")
+    assert.equal(2, code)
+    assert.truthy(err:find("--role must be one of news, future, past, stamp, other, got 'futur'", 1, true))
+    _, err, code = akhbar_cmd("dates", db, "--from", "2015-02-30")
+    assert.equal(1, code)
+    assert.truthy(err:find("akhbar dates: --from must be a date as yyyy-mm-dd", 1, true))
+  end)
+end)
+
+describe("akhbar search --mentions", function()
+  it("keeps the articles that talk about a day of the period, whenever they were published", function()
+    local out = akhbar_cmd("search", db, "سوريا OR سورية", "--mentions", "2012-06-01..2012-06-30", "--json")
+    local got = {}
+    for _, l in ipairs(run.lines(out)) do got[#got + 1] = run.json_get(l, "$.id") end
+    table.sort(got)
+    local want = { seed_id(0), seed_id(3) }
+    table.sort(want)
+    assert.same(want, got)
+  end)
+end)
+
 describe("akhbar timeline", function()
-  it("draws articles per month as bars", function()
-    local out, _, code = akhbar_cmd("timeline", db, "لافروف")
+  it("draws articles per month as bars with --by month", function()
+    local out, _, code = akhbar_cmd("timeline", db, "لافروف", "--by", "month")
     assert.equal(0, code)
     assert.truthy(out:find("لافروف: articles per month", 1, true))
     assert.truthy(out:find("\n2015%-09 +1  █"))
   end)
 
+  it("draws days when --by is not given and the dates drawn span a few days", function()
+    local out, _, code = akhbar_cmd("timeline", db, "لافروف")
+    assert.equal(0, code)
+    assert.truthy(out:find("لافروف: articles per day", 1, true))
+    assert.truthy(out:find("\n2015%-09%-10 +1  █"))
+  end)
+
   it("counts mentions instead of articles with --count mentions", function()
-    local out = akhbar_cmd("timeline", db, "لافروف", "--count", "mentions", "--csv")
+    local out = akhbar_cmd("timeline", db, "لافروف", "--count", "mentions", "--csv", "--by", "month")
     local check = akhbar_cmd("sql", db, [[SELECT count(*) AS n FROM mentions m JOIN articles a ON a.id = m.article
       WHERE m.entity = 'lavrov' AND a.published LIKE '2015-09%']], "--json")
     local n = run.json_get(check, "$.n")
@@ -399,7 +471,7 @@ describe("akhbar timeline", function()
   it("writes CSV with --csv", function()
     local out = akhbar_cmd("timeline", db, "بيسكوف", "--csv")
     assert.equal("period,total", out:match("^([^\r]+)\r\n"):sub(1, 12))
-    assert.truthy(out:find("\r\n2015-09,1", 1, true))
+    assert.truthy(out:find("\r\n2015-09-10,1", 1, true))
   end)
 
   it("writes an SVG plot with --svg", function()
@@ -511,7 +583,7 @@ describe("akhbar shell (input from a pipe)", function()
   end)
 
   it("names the columns of the (period, articles, mentions) a timeline yields", function()
-    local out = akhbar_cmd("shell", db, { stdin = 'c:timeline("لافروف")\n' })
+    local out = akhbar_cmd("shell", db, { stdin = 'c:timeline("لافروف", {by = "month"})\n' })
     assert.truthy(out:find("\nperiod   articles  mentions\n", 1, true), out)
     assert.truthy(out:find("\n2015%-09 +1 +%d+\n"), out)
   end)

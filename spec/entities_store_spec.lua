@@ -47,6 +47,23 @@ describe("corpus entities", function()
     assert.truthy(sentence > 0)
   end)
 
+  it("chooses the period of a timeline from the span of its dates", function()
+    local es = require "akhbar.entities_store"
+    assert.equal("day", es.period_for("2015-07-21", "2015-08-11"))
+    assert.equal("day", es.period_for("2015-07-01", "2015-08-31"))
+    assert.equal("week", es.period_for("2015-07-01", "2015-09-15"))
+    assert.equal("week", es.period_for("2015-01-01", "2015-12-31"))
+    assert.equal("month", es.period_for("2014-07-01", "2015-08-11"))
+    assert.equal("month", es.period_for("2006-01-01", "2015-12-31"))
+    assert.equal("year", es.period_for("1990-01-01", "2015-12-31"))
+    assert.equal("month", es.period_for(nil, nil))
+  end)
+
+  it("streams days by default for an entity named on one day only", function()
+    assert.equal("day", (c:timeline_period("لافروف")))
+    for period in c:timeline("لافروف") do assert.matches("^%d%d%d%d%-%d%d%-%d%d$", period) end
+  end)
+
   it("streams a timeline and counts per outlet", function()
     for period, articles, mentions in c:timeline("لافروف", { by = "day" }) do
       assert.matches("^%d%d%d%d%-%d%d%-%d%d$", period)
