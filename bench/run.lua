@@ -6,8 +6,8 @@
 --   BENCH_SCALE=1 make bench        also the 100k/300k/1M scale runs (long)
 --   BENCH_ONLY=entities,tokens make bench  only the steps whose name matches
 --                                   one of these patterns (normalise tokens
---                                   import entities fingerprint snippet news stories scale)
---   BENCH_ALL=1 make bench          also bench_news.lua and bench_stories.lua
+--                                   import entities fingerprint snippet news stories reanalyze scale)
+--   BENCH_ALL=1 make bench          also bench_news.lua, bench_stories.lua and bench_reanalyze.lua
 --   BENCH_CPU=0 make bench          bench_text/bench_tokens in wall-clock time
 --
 -- The C programs are taken from <build>/bench/ where <build> is
@@ -52,6 +52,8 @@ local steps = {
   { "snippet", lua .. " bench/bench_snippet.lua " .. q(corpus) .. (quick and " 1000" or " 5000") },
   { "news", lua .. " bench/bench_news.lua" .. (quick and " 3000" or ""), os.getenv("BENCH_ALL") == "1" },
   { "stories", lua .. " bench/bench_stories.lua " .. q(corpus) .. " " .. q(build), os.getenv("BENCH_ALL") == "1" },
+  { "reanalyze", lua .. " bench/bench_reanalyze.lua " .. q(corpus) .. (quick and " 500" or " 2000"),
+    os.getenv("BENCH_ALL") == "1" },
   { "scale", lua .. " bench/bench_scale.lua " .. q(corpus), os.getenv("BENCH_SCALE") == "1" },
 }
 

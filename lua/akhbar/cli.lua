@@ -730,7 +730,7 @@ Usage: akhbar sql DB STATEMENT [VALUE...] [options]
 
 Run one read-only SQL statement (SELECT, WITH, read-only PRAGMA) with the
 VALUEs bound to its ? parameters.  Tables: articles, mentions, entities,
-quotes, stories, fingerprints (docs/schema.md).  Statements that write
+quotes, dates, stories, fingerprints (docs/schema.md).  Statements that write
 are refused unless --write is given.
 
 Options:
@@ -827,6 +827,7 @@ first pretty.options.max_rows rows).  Statements run as in lua5.4.
 
   c:search("لافروف سوريا", {limit = 5})
   c:quotes{speaker = "بيسكوف"}
+  c:dates{from = "2015-09-01", to = "2015-09-30", role = "future"}
   c:cooccur("داعش", {limit = 10})
   c:timeline("لافروف", {by = "month"})
   c:stories{min_size = 2}
