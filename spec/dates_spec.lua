@@ -16,9 +16,10 @@ describe("akhbar.dates", function()
   local seed0 = (helper.seed(0))
   local ds0 = all(seed0)
 
-  it("recognises the page stamp «23-11-2024 10:39 AM بتوقيت القدس المحتلة» as a crawl time", function()
+  it("recognises the page stamp «23-11-2024 10:39 AM بتوقيت القدس المحتلة» as a page clock", function()
     local d = ds0[1]
-    assert.equal("crawl", d.kind)
+    assert.equal("stamp", d.kind)
+    assert.equal("stamp", d.role)
     assert.equal("2024-11-23", d.date)
     assert.equal(10, d.hour)
     assert.equal(39, d.minute)

@@ -18,9 +18,10 @@ describe("akhbar.parse", function()
     assert.equal("موسكو تنفي تعزيز وجودها العسكري بسوريا وتؤكد دعمها لدمشق", d0.title)
   end)
 
-  it("takes the story date, not the crawl stamp: 2015-09-10 inferred from «الخميس 10 سبتمبر»", function()
+  it("takes the story date, not the page clock of an archive copy: 2015-09-10 from «الخميس 10 سبتمبر»", function()
     assert.equal("2015-09-10", d0.date)
-    assert.equal("inferred", d0.date_evidence)
+    assert.equal("body", d0.date_evidence)
+    assert.equal(0.6, d0.date_confidence)
     assert.equal("2024-11-23", d0.crawled)
   end)
 

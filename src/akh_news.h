@@ -27,8 +27,15 @@ enum akh_date_flag {
   AKH_DATE_WEEKDAY   = 1u << 5, /* a weekday was written (weekday valid) */
   AKH_DATE_PAST      = 1u << 6, /* «الماضي»: the last such weekday before the anchor */
   AKH_DATE_NEXT      = 1u << 7, /* «المقبل/القادم»: the next such weekday after the anchor */
-  AKH_DATE_YEAR_WORD = 1u << 8  /* the year was introduced by عام/العام/سنة */
+  AKH_DATE_YEAR_WORD = 1u << 8, /* the year was introduced by عام/العام/سنة */
+  AKH_DATE_PERIOD    = 1u << 9, /* «العام الماضي», «الشهر المقبل», «هذا العام»: `unit` and `offset` */
+  AKH_DATE_RANGE     = 1u << 10, /* «من 10 إلى 15 أغسطس», «عامي 2010 و2014»: the end in year2/month2/day2 */
+  AKH_DATE_CURRENT   = 1u << 11, /* «الجاري/الحالي»: the current month or year (with a month name) */
+  AKH_DATE_BARE_YEAR = 1u << 12  /* a year number without عام, after a cue word (في، منذ، حتى ...) */
 };
+
+/* Units of AKH_DATE_PERIOD. */
+enum akh_date_unit { AKH_UNIT_MONTH = 1, AKH_UNIT_YEAR = 2 };
 
 typedef struct akh_date {
   size_t start, stop;   /* span in the original text */
@@ -38,7 +45,12 @@ typedef struct akh_date {
   int weekday;          /* 0 = Sunday .. 6 = Saturday, -1 when not written */
   int hour, minute;     /* valid with AKH_DATE_TIME (24-hour clock), else -1 */
   int relative;         /* day offset with AKH_DATE_RELATIVE: 0 today, -1 yesterday ... */
-  int hijri_year, hijri_month, hijri_day; /* as written, with AKH_DATE_HIJRI */
+  int hijri_year, hijri_month, hijri_day; /* as written, with AKH_DATE_HIJRI; hijri_year 0
+                         * when not written («13 شعبان»): year/month/day are then 0 too */
+  int unit, offset;     /* with AKH_DATE_PERIOD: akh_date_unit and -1 (last), 0 (this), +1 (next) */
+  int year2, month2, day2; /* with AKH_DATE_RANGE: the last day/month/year, 0 when not written
+                         * (Hijri ranges: the Hijri values, like hijri_*) */
+  int part;             /* 1 «مطلع/بداية/أوائل», 2 «منتصف/أواسط», 3 «أواخر/نهاية»: part of the month or year */
   unsigned flags;       /* akh_date_flag */
 } akh_date;
 

@@ -223,6 +223,60 @@ static const entry ordinals[] = {
   {"الخامس", 5}, {"السادس", 6}, {"السابع", 7}, {"الثامن", 8}, {"التاسع", 9},
   {"العاشر", 10}, {"العشرين", 20}, {"الثلاثين", 30}, {NULL, 0}};
 
+/* Direction words after a month, a weekday or a period: -1 past, +1 next,
+ * 0 current (stored +2 so that 0 means "not a direction word"). */
+static const entry directions[] = {
+  {"الماضي", 1}, {"الماضيه", 1}, {"المنصرم", 1}, {"المنصرمه", 1}, {"الفائت", 1},
+  {"الفائته", 1}, {"الفايت", 1}, {"السابق", 1}, {"السابقه", 1},
+  {"المقبل", 3}, {"المقبله", 3}, {"القادم", 3}, {"القادمه", 3},
+  {"الجاري", 2}, {"الجاريه", 2}, {"الحالي", 2}, {"الحاليه", 2}, {NULL, 0}};
+
+/* Period nouns (with the clitics they take in news text): 'm' month, 'y' year. */
+static const entry periods[] = {
+  {"العام", 'y'}, {"السنه", 'y'}, {"للعام", 'y'}, {"للسنه", 'y'}, {"والعام", 'y'},
+  {"والسنه", 'y'}, {"بالعام", 'y'}, {"فالعام", 'y'}, {"الشهر", 'm'}, {"للشهر", 'm'},
+  {"والشهر", 'm'}, {"بالشهر", 'm'}, {"وللعام", 'y'}, {"وللسنه", 'y'}, {"وللشهر", 'm'},
+  {NULL, 0}};
+
+/* «هذا العام», «هذه السنة», «لهذا الشهر»: the demonstrative before a period noun. */
+static const entry demonstratives[] = {
+  {"هذا", 1}, {"هذه", 1}, {"لهذا", 1}, {"لهذه", 1}, {"وهذا", 1}, {"وهذه", 1},
+  {"بهذا", 1}, {"بهذه", 1}, {"فهذا", 1}, {NULL, 0}};
+
+/* Part of a month or a year: 1 early, 2 middle, 3 late. */
+static const entry parts[] = {
+  {"مطلع", 1}, {"بدايه", 1}, {"اوائل", 1}, {"مستهل", 1}, {"ومطلع", 1}, {"وبدايه", 1},
+  {"منتصف", 2}, {"اواسط", 2}, {"ومنتصف", 2}, {"اواخر", 3}, {"نهايه", 3}, {"ختام", 3},
+  {"واواخر", 3}, {"ونهايه", 3}, {"بدايات", 1}, {"نهايات", 3}, {NULL, 0}};
+
+/* Words before a bare year number that make it a year: «في 2014», «منذ 2011». */
+static const entry year_cues[] = {
+  {"في", 1}, {"منذ", 1}, {"حتي", 1}, {"قبل", 1}, {"بعد", 1}, {"خلال", 1}, {"مطلع", 1},
+  {"بدايه", 1}, {"منتصف", 1}, {"نهايه", 1}, {"اواخر", 1}, {"اوائل", 1}, {"ل", 1},
+  {"و", 1}, {"الي", 1}, {"وفي", 1}, {"ومنذ", 1}, {"وحتي", 1}, {"لغايه", 1}, {NULL, 0}};
+
+/* Words after a number that make it a count, not a year: «في 2000 ريال». */
+static const entry count_nouns[] = {
+  {"ريال", 1}, {"ريالا", 1}, {"دولار", 1}, {"دولارا", 1}, {"يورو", 1}, {"جنيه", 1},
+  {"درهم", 1}, {"دينار", 1}, {"مليون", 1}, {"مليار", 1}, {"الف", 1}, {"متر", 1},
+  {"مترا", 1}, {"كيلو", 1}, {"كيلومتر", 1}, {"كم", 1}, {"طن", 1}, {"شخص", 1},
+  {"حاله", 1}, {"طالب", 1}, {"طالبه", 1}, {"موظف", 1}, {"وحده", 1}, {"سهم", 1},
+  {"نقطه", 1}, {"برميل", 1}, {"قدم", 1}, {"مشروع", 1}, {"عامل", 1}, {"ساعه", 1},
+  {"دقيقه", 1}, {"يوم", 1}, {"سنه", 1}, {"عام", 1}, {"مره", 1}, {NULL, 0}};
+
+/* Month names that are also common words (مارس "practised", أب "father",
+ * صفر "zero", رجب and محرم names or adjectives): a date only with a day,
+ * a year, a direction word or «شهر» before them. */
+static int month_word_ambiguous(const tok *t) {
+  static const char *const words[] = {"مارس", "اب", "ماي", "اوت", "جوان", "نيسان", "صفر",
+                                      "رجب", "محرم", "اذار", NULL};
+  for (int i = 0; words[i]; i++)
+    if (t->kind == T_WORD && t->keylen <= KEYMAX && t->keylen == strlen(words[i]) &&
+        memcmp(t->key, words[i], t->keylen) == 0)
+      return 1;
+  return 0;
+}
+
 /* keylen == strlen(key) and the same bytes, compared byte by byte so that a
  * mismatch stops at the first letter: strlen of every table key for every
  * token was half of the scanner's time. */
@@ -436,6 +490,98 @@ static void date_clear(akh_date *d) {
   d->hour = d->minute = -1;
 }
 
+/* The folded key of the word that ends before byte `at` (skipping spaces
+ * and tatweel), into key[KEYMAX]; its length, 0 when there is none (a
+ * line break, punctuation or the start of the text comes first). */
+static size_t prev_word(const char *text, size_t at, char *key) {
+  const unsigned char *s = (const unsigned char *)text;
+  size_t p = at;
+  while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == '\t')) p--;
+  size_t end = p;
+  /* back over UTF-8 letters (Arabic letters are 2 bytes, ASCII letters 1) */
+  while (p > 0) {
+    size_t q = p - 1;
+    while (q > 0 && (s[q] & 0xC0) == 0x80 && p - q < 4) q--;
+    uint32_t c;
+    size_t n = akh_utf8_decode(s + q, end - q, &c);
+    if (n == 0 || q + n != p || !(is_letter(c) || is_mark(c))) break;
+    p = q;
+  }
+  size_t len = 0;
+  for (size_t q = p; q < end;) {
+    uint32_t c;
+    size_t n = akh_utf8_decode(s + q, end - q, &c);
+    if (n == 0) return 0;
+    q += n;
+    if (is_mark(c)) continue;
+    char buf[4];
+    size_t k = akh_utf8_encode(fold(c), buf);
+    if (len + k > KEYMAX) return 0;
+    memcpy(key + len, buf, k);
+    len += k;
+  }
+  return len;
+}
+
+static int key_in(const char *key, size_t n, const entry *tab) {
+  for (int i = 0; tab[i].key; i++)
+    if (key_is(key, n, tab[i].key)) return tab[i].value;
+  return 0;
+}
+
+/* A direction word at t[i]: -1 past, +1 next, 0 current; 99 when none. */
+static int direction_at(const window *w, int i) {
+  if (i >= w->n) return 99;
+  int v = lookup(&w->t[i], directions);
+  return v ? v - 2 : 99;
+}
+
+static void set_direction(akh_date *d, int dir) {
+  if (dir < 0) d->flags |= AKH_DATE_PAST;
+  else if (dir > 0) d->flags |= AKH_DATE_NEXT;
+  else d->flags |= AKH_DATE_CURRENT;
+}
+
+/* A year number at t[i] (4 digits, 1800-2200); 0 when none. */
+static int year_num(const window *w, int i) {
+  if (i >= w->n || w->t[i].kind != T_NUM || w->t[i].ndig != 4) return 0;
+  long y = w->t[i].num;
+  return (y >= 1800 && y <= 2200) ? (int)y : 0;
+}
+
+static int is_range_word(const tok *t) {
+  return is_punct(t, '-') || is_punct(t, 0x2013) || is_punct(t, 0x2014) || word_is(t, "الي") ||
+         word_is(t, "حتي") || word_is(t, "وحتي") || word_is(t, "و") || word_is(t, "ولغايه") ||
+         word_is(t, "لغايه");
+}
+
+static int match(const char *text, const window *w, akh_date *d);
+
+/* «مطلع/منتصف/أواخر» + a month, a year or a period («منتصف الشهر الجاري»,
+ * «مطلع 2016», «أواخر عام 1430هـ»); also «منتصف الشهر» alone (this month). */
+static int part_at(const char *text, const window *w, akh_date *d) {
+  int part = lookup(&w->t[0], parts);
+  if (!part || w->n < 2) return 0;
+  window sub;
+  sub.n = w->n - 1;
+  memcpy(sub.t, w->t + 1, (size_t)sub.n * sizeof sub.t[0]);
+  int used = match(text, &sub, d);
+  if (used && !d->day && !(d->flags & (AKH_DATE_RELATIVE | AKH_DATE_WEEKDAY))) {
+    d->part = part;
+    return used + 1;
+  }
+  date_clear(d);
+  int unit = lookup(&w->t[1], periods);
+  if (unit && direction_at(w, 2) == 99) {
+    d->flags |= AKH_DATE_PERIOD;
+    d->unit = unit == 'm' ? AKH_UNIT_MONTH : AKH_UNIT_YEAR;
+    d->offset = 0;
+    d->part = part;
+    return 2;
+  }
+  return 0;
+}
+
 /* Try to match a date starting at w->t[0]; return tokens used (0: none). */
 static int match(const char *text, const window *w, akh_date *d) {
   int i = 0, c = 0;
@@ -444,6 +590,44 @@ static int match(const char *text, const window *w, akh_date *d) {
   if (t0->kind == T_NUM) {
     int used = numeric_at(w, 0, d);
     if (used) return used;
+    date_clear(d);
+    /* «1436هـ»: a Hijri year without عام */
+    if (t0->ndig == 4 && t0->num >= 1300 && t0->num <= 1600 && w->n > 1 &&
+        (word_is(&w->t[1], "ه") || word_is(&w->t[1], "هجري") || word_is(&w->t[1], "هجريه"))) {
+      if (!set_hijri(d, (int)t0->num, 1, 0)) return 0;
+      d->month = 0;
+      return 2;
+    }
+    /* a bare year: after a cue word («في 2014», «منذ 2011») or marked م,
+     * at the start of a line («1920 - ...»), never before a counted noun */
+    int y = year_num(w, 0);
+    if (y >= 1900 && y <= 2100) {
+      int marked = w->n > 1 && (word_is(&w->t[1], "م") || word_is(&w->t[1], "ميلادي"));
+      char key[KEYMAX];
+      size_t kn = prev_word(text, t0->start, key);
+      /* «ومطلع 2016»: the cue may carry و or ف */
+      int cue = kn && (key_in(key, kn, year_cues) ||
+                       (kn > 2 && (memcmp(key, "و", 2) == 0 || memcmp(key, "ف", 2) == 0) &&
+                        key_in(key + 2, kn - 2, year_cues)));
+      if (!kn) {
+        /* the line starts with the year */
+        size_t p = t0->start;
+        while (p > 0 && (text[p - 1] == ' ' || text[p - 1] == '\t')) p--;
+        cue = p == 0 || text[p - 1] == '\n';
+        if (cue && !(w->n > 1 && w->t[1].kind == T_PUNCT)) cue = 0;
+      }
+      /* «2015-13-01» is a broken numeric date, not the year 2015 */
+      int glued = w->n > 2 && is_sep(&w->t[1]) && w->t[1].start == t0->stop &&
+                  w->t[2].kind == T_NUM && w->t[2].start == w->t[1].stop;
+      int counted = glued || (w->n > 1 && (lookup(&w->t[1], count_nouns) || w->t[1].kind == T_NUM ||
+                                 is_punct(&w->t[1], '%') || is_punct(&w->t[1], 0x066A)));
+      if ((cue || marked) && !counted) {
+        d->year = y;
+        d->flags |= AKH_DATE_BARE_YEAR;
+        return marked ? 2 : 1;
+      }
+    }
+    date_clear(d);
   }
   if (t0->kind == T_WORD) {
     /* relative words */
@@ -451,11 +635,17 @@ static int match(const char *text, const window *w, akh_date *d) {
     if (word_is(t0, "اليوم") || word_is(t0, "واليوم")) {
       if (!after_rossiya(text, t0->start)) rel = 0;
     } else if (word_is(t0, "امس") || word_is(t0, "وامس") || word_is(t0, "بالامس") ||
-               word_is(t0, "البارحه")) {
+               word_is(t0, "البارحه") || word_is(t0, "الامس")) {
       rel = -1;
       if (w->n > 1 && word_is(&w->t[1], "الاول")) { rel = -2; i = 1; }
     } else if (word_is(t0, "غدا") || word_is(t0, "وغدا")) {
       rel = 1;
+    } else if ((word_is(t0, "بعد") || word_is(t0, "وبعد")) && w->n > 1 && word_is(&w->t[1], "غد")) {
+      rel = 2;
+      i = 1;
+    } else if ((word_is(t0, "اول") || word_is(t0, "واول")) && w->n > 1) {
+      if (word_is(&w->t[1], "امس")) { rel = -2; i = 1; }
+      else if (w->n > 2 && word_is(&w->t[1], "من") && word_is(&w->t[2], "امس")) { rel = -2; i = 2; }
     }
     if (rel != 99) {
       d->flags |= AKH_DATE_RELATIVE;
@@ -476,6 +666,30 @@ static int match(const char *text, const window *w, akh_date *d) {
       }
       return i;
     }
+    /* «العام الماضي», «الشهر المقبل», «السنة الحالية» [YYYY] */
+    int unit = lookup(t0, periods);
+    if (unit) {
+      int dir = direction_at(w, 1);
+      if (dir != 99) {
+      d->flags |= AKH_DATE_PERIOD;
+      d->unit = unit == 'm' ? AKH_UNIT_MONTH : AKH_UNIT_YEAR;
+      d->offset = dir;
+      int y = unit == 'y' ? year_num(w, 2) : 0;
+      if (y) { d->year = y; return 3; }
+      return 2;
+      }
+    }
+    /* «هذا العام», «لهذه السنة», «هذا الشهر» */
+    if (lookup(t0, demonstratives) > 0 && w->n > 1 && (unit = lookup(&w->t[1], periods)) != 0 &&
+        (word_is(&w->t[1], "العام") || word_is(&w->t[1], "السنه") || word_is(&w->t[1], "الشهر"))) {
+      d->flags |= AKH_DATE_PERIOD;
+      d->unit = unit == 'm' ? AKH_UNIT_MONTH : AKH_UNIT_YEAR;
+      d->offset = 0;
+      return 2;
+    }
+    int used = part_at(text, w, d);
+    if (used) return used;
+    date_clear(d);
   }
   /* [يوم] [weekday] [،] */
   if (word_is(&w->t[i], "يوم") || word_is(&w->t[i], "ويوم")) {
@@ -496,19 +710,41 @@ static int match(const char *text, const window *w, akh_date *d) {
       }
     }
   }
+  /* «الأحد 10/10/1436هـ»: a weekday before a numeric date */
+  if (i > 0 && (d->flags & AKH_DATE_WEEKDAY) && i < w->n && w->t[i].kind == T_NUM) {
+    window sub;
+    sub.n = w->n - i;
+    memcpy(sub.t, w->t + i, (size_t)sub.n * sizeof sub.t[0]);
+    akh_date nd;
+    date_clear(&nd);
+    int used = numeric_at(&sub, 0, &nd);
+    if (used) {
+      nd.weekday = d->weekday;
+      nd.flags |= AKH_DATE_WEEKDAY;
+      *d = nd;
+      return i + used;
+    }
+  }
   /* day */
-  int day = 0, j = i, k;
+  int day = 0, day2 = 0, j = i, k;
   if (j < w->n && w->t[j].kind == T_NUM && w->t[j].ndig <= 2 && w->t[j].num >= 1 && w->t[j].num <= 31) {
     day = (int)w->t[j].num;
     j++;
+    /* «10 إلى 15 أغسطس», «10-15 أغسطس», «10 و11 أغسطس» */
+    if (j + 1 < w->n && is_range_word(&w->t[j]) && w->t[j + 1].kind == T_NUM && w->t[j + 1].ndig <= 2 &&
+        w->t[j + 1].num > day && w->t[j + 1].num <= 31) {
+      day2 = (int)w->t[j + 1].num;
+      j += 2;
+    }
   } else if ((k = ordinal_at(w, j, &day)) != 0) {
     j += k;
     if (!(j < w->n && word_is(&w->t[j], "من"))) day = 0; /* ordinals only as «… من شهر» */
   }
   if (day && j < w->n && word_is(&w->t[j], "من")) j++;
-  if (day && j < w->n && word_is(&w->t[j], "شهر")) j++;
-  else if (!day && j < w->n && word_is(&w->t[j], "شهر")) j++;
+  int shahr = 0;
+  if (j < w->n && word_is(&w->t[j], "شهر")) { j++; shahr = 1; }
   int month = 0, hijri = 0;
+  int mstart = j;
   k = month_at(w, j, &month, &hijri);
   if (k) {
     j += k;
@@ -524,34 +760,90 @@ static int match(const char *text, const window *w, akh_date *d) {
     int year = 0, hmark = 0;
     unsigned fl = 0;
     int ky = year_at(w, j, &year, &fl, &hmark);
+    if (day2 && !day) return 0;
     if (!day && !year) {
-      /* a bare month name is not a date; a weekday alone is relative */
+      /* a month without a day nor a year: with a direction word
+       * («أغسطس الماضي», «رمضان المقبل»), after «شهر», or a month name
+       * that is no common word; a weekday alone is relative */
       if (d->flags & AKH_DATE_WEEKDAY) goto weekday_only;
-      return 0;
+      int dir = direction_at(w, j);
+      if (dir == 99 && !shahr) {
+        /* a bare month name: never one that is also a common word, and
+         * only after a word that introduces a time («في مايو», «منذ
+         * يناير», «حتى أكتوبر»): «ملعب إبريل كول» is a name */
+        if (month_word_ambiguous(&w->t[mstart])) return 0;
+        char key[KEYMAX];
+        size_t kn = prev_word(text, w->t[mstart].start, key);
+        if (!kn || !(key_in(key, kn, year_cues) || key_is(key, kn, "من") || key_is(key, kn, "شهري"))) return 0;
+      }
+      if (dir != 99) { set_direction(d, dir); j++; }
+      if (hijri) {
+        d->flags |= AKH_DATE_HIJRI;
+        d->hijri_month = month;
+      } else {
+        d->month = month;
+      }
+      return j;
     }
     if (hijri || hmark) {
-      if (!year || !set_hijri(d, year, month, day)) return 0;
+      if (!year) {
+        /* «13 شعبان», «الأربعاء 13 شوال»: the year comes from the article */
+        if (!hijri) return 0;
+        d->flags |= AKH_DATE_HIJRI;
+        d->hijri_month = month;
+        d->hijri_day = day;
+        if (day2) { d->flags |= AKH_DATE_RANGE; d->day2 = day2; d->month2 = month; }
+        return j;
+      }
+      if (!set_hijri(d, year, month, day)) return 0;
+      if (day2) {
+        int gy, gm, gd;
+        if (akh_hijri_to_gregorian(year, month, day2, &gy, &gm, &gd, NULL) == AKH_OK) {
+          d->flags |= AKH_DATE_RANGE;
+          d->year2 = gy; d->month2 = gm; d->day2 = gd;
+        }
+      }
       j += ky;
       d->flags |= fl;
       return j;
     }
     if (year && (year < 1800 || year > 2200)) return 0;
     if (day && !akh_date_valid(year ? year : 2000, month, day)) return 0;
+    if (day2 && !akh_date_valid(year ? year : 2000, month, day2)) day2 = 0;
     j += ky;
     d->flags |= fl;
     d->year = year;
     d->month = month;
     d->day = day;
+    if (day2) {
+      d->flags |= AKH_DATE_RANGE;
+      d->year2 = year; d->month2 = month; d->day2 = day2;
+    }
     return j;
   }
   if ((d->flags & AKH_DATE_WEEKDAY)) goto weekday_only;
-  /* a year alone after عام/العام/سنة: «من العام 2012», «عام2012» */
+  /* a year alone after عام/العام/سنة: «من العام 2012», «عام2012»;
+   * «عامي 2010 و2014»: a range of years */
   if (!day && i == 0 && t0->kind == T_WORD) {
     int year = 0, hmark = 0;
     unsigned fl = 0;
+    int jj = word_is(t0, "بين") ? 1 : 0;
+    if (jj < w->n && (word_is(&w->t[jj], "عامي") || word_is(&w->t[jj], "العامين") ||
+                      word_is(&w->t[jj], "سنتي"))) {
+      int y1 = year_num(w, jj + 1);
+      if (y1 && jj + 3 < w->n && is_range_word(&w->t[jj + 2])) {
+        int y2 = year_num(w, jj + 3);
+        if (y2 > y1) {
+          d->year = y1;
+          d->year2 = y2;
+          d->flags |= AKH_DATE_RANGE | AKH_DATE_YEAR_WORD;
+          return jj + 4;
+        }
+      }
+      return 0;
+    }
     int ky = year_at(w, 0, &year, &fl, &hmark);
     if (ky && (fl & AKH_DATE_YEAR_WORD)) {
-      if (word_is(t0, "من")) { /* keep «من» out of the span start: start at the year word */ }
       if (hmark) {
         if (!set_hijri(d, year, 1, 0)) return 0;
         d->month = 0;
@@ -586,10 +878,12 @@ static int may_start(const tok *t) {
   if (t->kind != T_WORD || t->keylen > KEYMAX) return 0;
   int c;
   if (lookup_clitic(t, weekdays, &c) || word_is(t, "الاحد") || word_is(t, "والاحد")) return 1;
-  if (lookup(t, ordinals)) return 1;
+  if (lookup(t, ordinals) || lookup(t, periods) || lookup(t, demonstratives) > 0 || lookup(t, parts))
+    return 1;
   static const char *const starters[] = {
     "اليوم", "واليوم", "امس", "وامس", "بالامس", "البارحه", "غدا", "وغدا", "يوم", "ويوم", "من",
-    "عام", "العام", "لعام", "سنه", "السنه", "لسنه", "شهر", NULL};
+    "عام", "العام", "لعام", "سنه", "السنه", "لسنه", "شهر", "الامس", "بعد", "وبعد", "اول", "واول",
+    "بين", "عامي", "العامين", "سنتي", NULL};
   for (int i = 0; starters[i]; i++)
     if (word_is(t, starters[i])) return 1;
   int m, h;

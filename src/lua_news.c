@@ -20,8 +20,10 @@ static void setbool(lua_State *L, const char *k, int v) {
 
 /* core.date_scan(text) -> { {start=, stop=, year=, month=, day=, weekday=,
  * hour=, minute=, relative=, hijri={y,m,d}, numeric=, time=, zone=,
- * past=, next=, year_word=}, ... }.  Absent parts are nil; weekday is
- * 0 (Sunday) .. 6 (Saturday). */
+ * past=, next=, current=, year_word=, bare_year=, unit= ("month"|"year"),
+ * offset=, year2=, month2=, day2=, part=}, ... }.  Absent parts are nil;
+ * weekday is 0 (Sunday) .. 6 (Saturday); hijri[1] is 0 when the Hijri year
+ * was not written. */
 static int l_date_scan(lua_State *L) {
   size_t len;
   const char *s = luaL_checklstring(L, 1, &len);
@@ -59,6 +61,19 @@ static int l_date_scan(lua_State *L) {
     setbool(L, "past", d.flags & AKH_DATE_PAST);
     setbool(L, "next", d.flags & AKH_DATE_NEXT);
     setbool(L, "year_word", d.flags & AKH_DATE_YEAR_WORD);
+    setbool(L, "current", d.flags & AKH_DATE_CURRENT);
+    setbool(L, "bare_year", d.flags & AKH_DATE_BARE_YEAR);
+    if (d.flags & AKH_DATE_PERIOD) {
+      lua_pushstring(L, d.unit == AKH_UNIT_MONTH ? "month" : "year");
+      lua_setfield(L, -2, "unit");
+      setint(L, "offset", d.offset);
+    }
+    if (d.flags & AKH_DATE_RANGE) {
+      if (d.year2) setint(L, "year2", d.year2);
+      if (d.month2) setint(L, "month2", d.month2);
+      if (d.day2) setint(L, "day2", d.day2);
+    }
+    if (d.part) setint(L, "part", d.part);
     lua_rawseti(L, -2, ++k);
   }
   return 1;

@@ -1,0 +1,661 @@
+--- akhbar.news.quotes: who said what.  The attribution rules on top of the
+-- C primitives (quotation-mark pairing in src/quotes.c, sentences and words
+-- in src/segment.c): speech verbs and their classes, speaker phrases,
+-- carried-over speakers.  `extract(text, doc, opts)` is called by
+-- news.parse with the parsed document.
+-- @module akhbar.news.quotes
+local core = require "akhbar.core"
+local T = require "akhbar.news.text"
+
+local fold, set, words, trim = T.fold, T.set, T.words, T.trim
+local AGENCIES = T.AGENCIES
+local NO_WORDS = {}
+
+local quotes_mod = {}
+
+
+-- Speech verbs: lemma, class, forms (folded).  Forms ending in وا are plural,
+-- in ا (after the stem) dual; participles (مؤكدا) take the subject of their
+-- sentence; the masdar قوله/قولها takes the speaker written before it.
+local VERB_LIST = {
+  { "قال", "statement", "قال قالت يقول تقول", "قالوا قالا قالتا يقولون" },
+  { "أضاف", "statement", "اضاف اضافت يضيف تضيف", "اضافوا اضافا" },
+  { "أردف", "statement", "اردف اردفت", "اردفوا" },
+  { "تابع", "statement", "تابع تابعت", "" },
+  { "أوضح", "statement", "اوضح اوضحت يوضح توضح", "اوضحوا" },
+  { "أشار", "statement", "اشار اشارت يشير تشير", "اشاروا اشارا" },
+  { "ذكر", "statement", "ذكر ذكرت", "ذكروا" },
+  { "صرح", "statement", "صرح صرحت", "صرحوا" },
+  { "نوه", "statement", "نوه نوهت", "" },
+  { "علق", "statement", "علق علقت", "" },
+  { "أفاد", "statement", "افاد افادت", "" },
+  { "كشف", "announcement", "كشف كشفت", "" },
+  { "أعلن", "announcement", "اعلن اعلنت يعلن تعلن", "اعلنوا" },
+  { "نفى", "denial", "نفي نفت ينفي تنفي", "نفوا" },
+  { "أكد", "affirmation", "اكد اكدت يؤكد تؤكد", "اكدوا اكدا" },
+  { "شدد", "affirmation", "شدد شددت يشدد", "شددوا" },
+  { "حذر", "warning", "حذر حذرت يحذر تحذر", "حذروا" },
+  { "دعا", "call", "دعا دعت يدعو تدعو", "دعوا" },
+  { "طالب", "call", "طالب طالبت يطالب", "طالبوا" },
+  { "ناشد", "call", "ناشد ناشدت", "" },
+  { "اعتبر", "opinion", "اعتبر اعتبرت", "اعتبروا" },
+  { "رأى", "opinion", "راي رات", "راوا" },
+  { "وصف", "opinion", "وصف وصفت", "" },
+}
+local PARTICIPLES = {
+  { "أكد", "affirmation", "مؤكدا مؤكده" }, { "أضاف", "statement", "مضيفا مضيفه" },
+  { "أشار", "statement", "مشيرا مشيره" }, { "شدد", "affirmation", "مشددا مشدده" },
+  { "حذر", "warning", "محذرا محذره" }, { "دعا", "call", "داعيا" }, { "نفى", "denial", "نافيا نافيه" },
+  { "أوضح", "statement", "موضحا موضحه" }, { "اعتبر", "opinion", "معتبرا معتبره" },
+  { "أعلن", "announcement", "معلنا معلنه" }, { "قال", "statement", "قائلا قائله" },
+  { "أعاد", "statement", "معيدا معيده" }, { "لفت", "statement", "لافتا لافته" },
+}
+local VERBS = {}
+for _, v in ipairs(VERB_LIST) do
+  for f in v[3]:gmatch("%S+") do
+    for _, c in ipairs { "", "و", "ف" } do VERBS[c .. f] = { lemma = v[1], class = v[2], clitic = c ~= "" } end
+  end
+  for f in v[4]:gmatch("%S+") do
+    for _, c in ipairs { "", "و", "ف" } do
+      VERBS[c .. f] = { lemma = v[1], class = v[2], clitic = c ~= "", plural = true }
+    end
+  end
+end
+for _, v in ipairs(PARTICIPLES) do
+  for f in v[3]:gmatch("%S+") do
+    VERBS[f] = { lemma = v[1], class = v[2], participle = true }
+  end
+end
+for _, f in ipairs { "قوله", "قولها", "قولهم" } do
+  VERBS[f] = { lemma = "قال", class = "statement", masdar = true }
+end
+
+-- «داعيا الله أن»: God is the one called on, not the speaker
+local GOD = set { "الله", "الله العلي القدير", "الله عز وجل", "الله تعالى", "المولى", "المولى عز وجل" }
+
+local COMP = set { "أن", "إن", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "أنهما", "أننا", "إننا",
+  "بأن", "بأنه", "بأنها", "بأنهم", "وأن" }
+local STOP = set {
+  "في", "خلال", "لدى", "أمام", "على", "عن", "إلى", "من", "مع", "بعد", "قبل", "عقب", "أثناء", "ردا", "رداً",
+  "تعليقا", "تعليقاً", "اليوم", "أمس", "غدا", "الليلة", "صباح", "مساء", "يوم", "أيضا", "أيضاً", "مجددا",
+  "مرارا", "كذلك", "بدوره", "بدورها", "قد", "عبر", "حول", "بشأن", "ضمن", "خلالها", "خلاله", "فيه", "فيها",
+  "له", "لها", "لهم", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
+  "الأسبوع", "صباحا", "مساء", "الذي", "التي", "الذين", "بينما", "فيما", "حيث", "لكن", "إذ", "إذا",
+  "لـ", "بقوله", "بقولها", "قائلا", "قائلة", "بعدما", "عندما", "امس", "وقت", "ليل", "الليله", "اليوم،", "للصحفيين", "للصحافيين",
+}
+local BACK_STOP = set {
+  "كان", "وكان", "وكانت", "كانت", "لكن", "ولكن", "بدوره", "بدورها", "كما", "فيما", "بينما", "حيث",
+  "الذي", "التي", "الذين", "أن", "إن", "أنه", "إنه", "بأن", "عن", "و", "ثم", "فقد", "وقد", "إذ",
+}
+local PRONOUN_PARTICLES = set { "لكنه", "لكنها", "ولكنه", "ولكنها", "كونه", "كونها", "أنه", "أنها", "وهو", "وهي", "الذي", "التي", "الذين" }
+local ROLE = set {
+  "وزير", "الوزير", "نائب", "رئيس", "الرئيس", "الناطق", "ناطق", "الناطقة", "المتحدث", "متحدث", "المتحدثة",
+  "مدير", "المدير", "السفير", "سفير", "الجنرال", "اللواء", "العميد", "العقيد", "الفريق", "المقدم", "الممثل",
+  "ممثل", "المبعوث", "مبعوث", "الأمين", "أمين", "مستشار", "المستشار", "قائد", "القائد", "زعيم", "الزعيم",
+  "عضو", "مندوب", "المندوب", "وكيل", "أمير", "الأمير", "الملك", "ولي", "الشيخ", "مسؤول", "المسؤول",
+  "النائب", "المرشد", "الدكتور", "د", "السيد", "السيدة", "العاهل", "رئيسة", "وزيرة", "المفوض", "الملكة",
+  "الحاكم", "حاكم", "محافظ", "مديرة", "المديرة", "نائبة", "مسؤولة", "المسؤولة", "المحافظ", "سماحة", "صاحب", "خادم", "الإمام", "البابا", "المستشارة", "الخبير", "المحلل",
+  "مساعد", "المساعد", "الأمير", "سمو", "معالي", "فضيلة", "المدرب", "مدرب", "لاعب", "اللاعب", "مصدر",
+}
+local ORG = set {
+  "وزارة", "الوزارة", "هيئة", "الهيئة", "منظمة", "المنظمة", "مجلس", "المجلس", "حركة", "الحركة", "جماعة",
+  "قوات", "القوات", "الجيش", "وكالة", "الوكالة", "صحيفة", "الصحيفة", "موقع", "الموقع", "الكرملين",
+  "البنتاغون", "البيت", "الخارجية", "الدفاع", "الحكومة", "الرئاسة", "الدائرة", "مكتب", "المكتب", "لجنة",
+  "اللجنة", "التحالف", "الأمم", "الاتحاد", "بيان", "البيان", "وسائل", "مصادر", "الشرطة", "الداخلية",
+  "السلطات", "الإدارة", "حزب", "الحزب", "تنظيم", "التنظيم", "شركة", "الشركة", "مؤسسة", "المؤسسة",
+  "جامعة", "الجامعة", "المرصد", "مرصد", "الائتلاف", "المعارضة", "النظام", "الجانب", "البرلمان", "الكونغرس",
+  "المفوضية", "السفارة", "إدارة", "رئاسة", "قيادة", "القيادة", "الأمانة", "أمانة", "المديرية", "مديرية",
+}
+local CONNECT = set { "باسم", "باسمها", "باسمه", "لشؤون", "لدى", "العام", "الخاص" }
+-- Adjectives that stay with a bare role: «مسؤول كبير», «مصدر أمني»
+local ROLE_ADJ = set { "كبير", "رفيع", "بارز", "أمني", "عسكري", "حكومي", "رسمي", "سابق", "مطلع", "مطلعة", "محلي",
+  "أمريكي", "أميركي", "روسي", "إيراني", "سعودي", "سوري", "تركي", "عراقي", "إسرائيلي", "فلسطيني", "مصري", "يمني",
+  "عربي", "غربي", "دبلوماسي", "أوروبي", "بريطاني", "فرنسي", "قيادي", "كبار", "أمنية", "عسكرية", "حكومية", "رسمية",
+  "مطلعون", "دبلوماسية" }
+-- Place nouns whose next word is a place name: «بمنطقة تبوك»
+local LOCATIVE = set { "بمنطقة", "بمحافظة", "بمدينة", "بولاية", "بإمارة", "بمركز", "بقرية", "بحي", "بمحافظه",
+  "لمنطقة", "لمحافظة", "لمدينة", "لولاية", "لإمارة" }
+-- Words inside a name: «ناصر بن أحمد الخريصي», «عبد الله»
+local NAME_LINK = set { "بن", "بنت", "ابن", "أبو", "ابو", "آل", "عبد" }
+-- Titles before a name inside a role phrase («... المهندس محمد توفيق مدني»).
+local TITLE = set { "المهندس", "المهندسة", "الدكتور", "الدكتورة", "الأستاذ", "الأستاذة", "البروفيسور", "اللواء",
+  "العميد", "العقيد", "المقدم", "الرائد", "النقيب", "الفريق", "الشيخ", "المستشار", "الأمير", "السيد", "السيدة" }
+-- Media nouns: a quotation right after one is the outlet's name («صحيفة
+-- "فايننشال تايمز"», «وكالة «آر بي كا»»), not speech; with ل (لصحيفة)
+-- they end a speaker phrase: «وقال السنين لصحيفة «الرأي» إن».
+local MEDIA = set { "صحيفة", "الصحيفة", "وكالة", "الوكالة", "موقع", "الموقع", "قناة", "القناة", "مجلة",
+  "المجلة", "إذاعة", "الإذاعة", "شبكة", "الشبكة", "تلفزيون", "التلفزيون", "برنامج", "البرنامج", "جريدة", "الجريدة" }
+local MEDIA_TO = set { "لصحيفة", "لوكالة", "لموقع", "لقناة", "لمجلة", "لإذاعة", "لشبكة", "لتلفزيون", "لبرنامج",
+  "لجريدة", "للصحيفة", "للوكالة", "للموقع", "للقناة", "للمجلة", "للتلفزيون" }
+-- Nouns that begin the OBJECT of a verb of denial or statement («نفى وجود
+-- أي قوات», «نفى صحة الأنباء»): never the start of a speaker phrase.
+local NOT_SPEAKER = set { "وجود", "احتمال", "مزاعم", "حدوث", "قيام", "أي", "ما", "علمه", "علمها",
+  "تورط", "تورطه", "مسؤولية", "مسؤوليته", "ذلك", "هذا", "هذه", "تلك", "أية", "إمكانية", "نية", "وجوده" }
+
+local function is_al(k)
+  return k:sub(1, 4) == "ال" or k:sub(1, 4) == "لل" or k:sub(1, 6) == "وال"
+end
+
+local function role_token(k)
+  return ROLE[k] or ORG[k] or CONNECT[k] or is_al(k) or k:sub(1, 8) == "باسم"
+end
+
+--- Split speaker words W[a..b] into a name and a role/organisation phrase.
+-- bounded: the phrase is known to end at b (a complement or stop follows),
+-- so it may be long; otherwise roles take at most three words and names two.
+-- Returns { name=, role=, s=, e= (bytes of the phrase), last = index of the
+-- last word used, valid = looks like a speaker }.
+-- A long role phrase names its holder after a title word or at its end:
+-- «مدير عام إدارة الطرق ... المهندس محمد توفيق مدني», «المتحدث الرسمي لهيئة
+-- الهلال الأحمر السعودي بمنطقة الرياض عبدالله المريبض أن».  Returns the
+-- speaker record, or nil when no name can be told apart from the role.
+local function role_then_name(text, W, a, b, bounded)
+  local function name_from(n1)
+    local n2 = n1
+    while n2 < b and n2 - n1 < 4 do
+      local k = W[n2 + 1].key
+      if W[n2].post:find("[،,:]") or STOP[k] or COMP[k] or VERBS[k] or ROLE[k] or ORG[k] or TITLE[k]
+          or NOT_SPEAKER[k] then break end
+      n2 = n2 + 1
+    end
+    if W[n1].key:find("^ال") and n1 == n2 then return nil end
+    return n2
+  end
+  for t = a + 1, math.min(b - 1, a + 12) do
+    local k = W[t].key
+    if STOP[k] or COMP[k] or VERBS[k] then break end
+    if TITLE[k] then
+      local n2 = name_from(t + 1)
+      if not n2 then return nil end
+      return { s = W[a].s, e = W[n2].e, role = text:sub(W[a].s, W[t - 1].e), name = text:sub(W[t + 1].s, W[n2].e),
+        ns = W[t + 1].s, ne = W[n2].e, last = n2, valid = true }
+    end
+  end
+  if not bounded or b - a < 3 then return nil end
+  -- no title: the name is the run of words after the last «ال» word but
+  -- one, when the phrase ends in at least one bare word (a given name).
+  -- Only when the phrase is the whole subject (أن/إن, a comma or «لصحيفة»
+  -- follows): «نفى وزير الخارجية سيرغي لافروف اتخاذ روسيا أية خطوات» runs
+  -- on into the object.
+  local after = W[b + 1]
+  if not (W[b].post:find("[،,:]") or (after and (COMP[after.key] or MEDIA_TO[after.key]))) then return nil end
+  for x = a + 1, b do
+    if NOT_SPEAKER[W[x].key] then return nil end -- «نفت الوزارة احتمال ...»: an object
+  end
+  local n1 = b
+  if W[n1].key:find("^ال") then n1 = n1 - 1 end
+  local bare = 0
+  -- ب/ل may begin a name (برنار كازنوف, ليلى) or a complement (لحقوق
+  -- الإنسان, بوزارة الداخلية, بمنطقة تبوك): a name when a bare word follows
+  -- and the rest is not an organisation or a place noun
+  local function bare_word(w, nextk, prev)
+    local k = w.key
+    if NAME_LINK[k] then return true end
+    -- the key is folded (أليس -> اليس): «ال» is read off the text itself
+    local head = text:sub(w.s, w.s + 5)
+    local al = head:sub(1, 4) == "ال" or head:sub(1, 4) == "لل" or head == "وال" or head == "بال" or head == "فال"
+      or head == "كال"
+    if al and head:sub(1, 4) == "ال" and prev and NAME_LINK[prev.key] then return true end -- عبد الغني
+    if al or ROLE[k] or ORG[k] or STOP[k] or COMP[k] or VERBS[k] or NOT_SPEAKER[k] or w.pre:find("[،,]") then
+      return false
+    end
+    if k:sub(1, 2) == "ب" or k:sub(1, 2) == "ل" then
+      local rest = k:sub(3)
+      return not LOCATIVE[k] and not ORG[rest] and not ROLE[rest] and not rest:find("^ال")
+        and nextk ~= nil and not nextk:find("^ال")
+    end
+    return true
+  end
+  while n1 > a and bare_word(W[n1], n1 < b and W[n1 + 1].key or nil, W[n1 - 1]) and bare < 5 do
+    n1 = n1 - 1
+    bare = bare + 1
+  end
+  -- «بمنطقة تبوك ناصر ...»: the word after a locative is the place
+  if bare >= 2 and LOCATIVE[W[n1].key] then bare = bare - 1 n1 = n1 + 1 end
+  if bare == 0 or n1 < a then
+    -- a role and its organisation, no name: the whole phrase speaks
+    if b - a > 7 or W[b].key:sub(1, 2) == "ب" or W[b].key:sub(1, 2) == "ل" then return nil end
+    return { s = W[a].s, e = W[b].e, role = text:sub(W[a].s, W[b].e), last = b, valid = true }
+  end
+  n1 = n1 + 1
+  return { s = W[a].s, e = W[b].e, role = text:sub(W[a].s, W[n1 - 1].e), name = text:sub(W[n1].s, W[b].e),
+    ns = W[n1].s, ne = W[b].e, last = b, valid = true }
+end
+
+local function parse_speaker(text, W, a, b, bounded, ctx)
+  if a > b then return nil end
+  local k1 = W[a].key
+  if NOT_SPEAKER[k1] or MEDIA_TO[k1] then return nil end
+  if (ROLE[k1] or ORG[k1]) and not TITLE[k1] and b - a >= 2 then
+    local long = role_then_name(text, W, a, b, bounded)
+    if long then return long end
+  end
+  local r = { s = W[a].s }
+  local i = a
+  local function take_role()
+    local rs = i
+    local limit = bounded and b or math.min(b, i + 2)
+    while i <= limit and (i == rs or role_token(W[i].key) or ROLE_ADJ[W[i].key]) and not STOP[W[i].key] do
+      if i > rs and not role_token(W[i].key) and not ROLE_ADJ[W[i].key] then break end
+      i = i + 1
+    end
+    if i > rs then return text:sub(W[rs].s, W[i - 1].e), rs end
+  end
+  local function take_name()
+    local ns = i
+    if NOT_SPEAKER[W[i].key] then return end
+    local limit = bounded and math.min(b, i + 3) or math.min(b, i + 1)
+    if ctx.surname[W[i].key] or ctx.known[W[i].key] then
+      i = i + 1
+      r.ns, r.ne = W[ns].s, W[ns].e
+      return text:sub(W[ns].s, W[ns].e), ns
+    end
+    while i <= limit do
+      local k = W[i].key
+      if STOP[k] or COMP[k] or ROLE[k] or ORG[k] or CONNECT[k] or VERBS[k] then break end
+      if is_al(k) and i == ns then break end
+      if is_al(k) and not bounded and i > ns + 1 then break end
+      i = i + 1
+      if W[i - 1].post:find("[،,:]") then break end
+    end
+    if i > ns then
+      r.ns, r.ne = W[ns].s, W[i - 1].e
+      return text:sub(W[ns].s, W[i - 1].e), ns
+    end
+  end
+  if ROLE[k1] or ORG[k1] or is_al(k1) then
+    r.role = take_role()
+    if i <= b then r.name = take_name() end
+    r.valid = true
+  else
+    r.name = take_name()
+    if r.name and i <= b and ROLE[W[i].key] then
+      r.role = take_role()
+    end
+    local nk = r.name and fold(r.name)
+    local nw = r.name and select(2, r.name:gsub("%S+", "")) or 0
+    local nxt, prev = W[i], W[i - 1]
+    local ppost = prev and prev.post or ""
+    local ends_well = bounded and (not nxt or STOP[nxt.key] or COMP[nxt.key] or MEDIA_TO[nxt.key] or ppost:find(":") or
+      ppost:find("،", 1, true) or ppost:find(",", 1, true))
+    r.valid = (r.role or (r.name and (ctx.known[nk] or ctx.surname[nk] or ctx.entity_at(W[a].s))) or
+               (ends_well and nw >= 1 and nw <= 2)) and true or false
+  end
+  r.last = i - 1
+  r.e = W[i - 1] and W[i - 1].e or W[a].e
+  return r
+end
+
+local function resolve(r, ctx)
+  local speaker, role = r.name, r.role
+  local rk = role and fold(role)
+  if speaker then
+    speaker = trim(speaker)
+    local nk = fold(speaker)
+    if ctx.surname[nk] then speaker = ctx.surname[nk] end
+    local nw = select(2, speaker:gsub("%S+", ""))
+    if nw >= 2 then
+      ctx.known[fold(speaker)] = true
+      local last = speaker:match("(%S+)%s*$")
+      if last then ctx.surname[fold(last)] = speaker end
+    end
+    if rk then
+      ctx.roles[#ctx.roles + 1] = { key = rk, head = rk:match("^%S+"), name = speaker }
+    end
+  elseif rk and ctx.surname[rk] then
+    speaker = ctx.surname[rk]
+    role = nil
+  elseif rk then
+    -- a role alone: the person named with that role earlier in the article
+    for j = #ctx.roles, 1, -1 do
+      local x = ctx.roles[j]
+      if x.key == rk or x.key:sub(1, #rk) == rk or rk:sub(1, #x.key) == x.key then speaker = x.name break end
+    end
+    if not speaker and not rk:find(" ") then
+      for j = #ctx.roles, 1, -1 do
+        if ctx.roles[j].head == rk then speaker = ctx.roles[j].name break end
+      end
+      if not speaker then
+        -- «الوزارة», «الخارجية»: the organisation spoken of before
+        local bare = rk:gsub("^ال", "")
+        for j = #ctx.orgs, 1, -1 do
+          local o = ctx.orgs[j]
+          if o.key ~= rk and (o.key:find("^" .. bare) or o.key:find(" " .. rk, 1, true) or o.key:find(rk, 1, true)) then
+            speaker = o.name
+            break
+          end
+        end
+      end
+    end
+    if not speaker then
+      speaker = role
+      if rk:find(" ") or ORG[rk:match("^%S+")] then ctx.orgs[#ctx.orgs + 1] = { key = rk, name = role } end
+    end
+  end
+  return speaker, role
+end
+
+local function new_ctx(text, opts)
+  local ctx = { known = {}, surname = {}, roles = {}, orgs = {}, ents = {} }
+  if opts.entities ~= false then
+    local ok, gaz = pcall(require, "akhbar.gazetteer")
+    if ok and type(gaz) == "table" and type(gaz.entities) == "function" then
+      pcall(function()
+        for m in gaz.entities(text) do
+          if type(m) == "table" and m.start then ctx.ents[#ctx.ents + 1] = m end
+        end
+      end)
+    end
+  end
+  -- The first mention (in text order) overlapping [pos, stop] that names a
+  -- person or an organisation.  Mentions come sorted by start; a binary
+  -- search on the running maximum of their stops finds the first candidate,
+  -- so a long text does not cost a scan of all its mentions per call.
+  local maxstop
+  function ctx.entity_at(pos, stop)
+    stop = stop or pos
+    local ents = ctx.ents
+    if not maxstop then
+      maxstop = {}
+      local ms = -math.huge
+      for i, e in ipairs(ents) do ms = math.max(ms, e.stop) maxstop[i] = ms end
+    end
+    local lo, hi = 1, #ents + 1
+    while lo < hi do
+      local mid = (lo + hi) // 2
+      if maxstop[mid] >= pos then hi = mid else lo = mid + 1 end
+    end
+    for i = lo, #ents do
+      local m = ents[i]
+      if m.start > stop then break end
+      if m.stop >= pos then
+        local ty = m.type and tostring(m.type):lower() or ""
+        if ty == "" or ty:find("per") or ty:find("org") then return m end
+      end
+    end
+  end
+  return ctx
+end
+
+local function strip_end(text, s, e)
+  while e >= s do
+    local ch = text:sub(e, e)
+    if ch:find("[%s%.,:;!%?]") then e = e - 1
+    else
+      local t3 = text:sub(e - 1, e)
+      if t3 == "،" or t3 == "؛" or t3 == "؟" then e = e - 2 else break end
+    end
+  end
+  return e
+end
+
+--- Quotes of a parsed document (see news.quotes for the fields).
+function quotes_mod.extract(text, doc, opts)
+  local out = {}
+  local ctx = new_ctx(text, opts)
+  local spans = core.quote_spans(text)
+  local top, open_at = {}, {}
+  for _, q in ipairs(spans) do
+    if q.depth == 0 then
+      -- a quotation never closed ends at its paragraph: drop the final stop
+      if not q.closed then q.stop = strip_end(text, q.start, q.stop) end
+      top[#top + 1] = q
+      open_at[q.open] = q
+    end
+  end
+  -- The first top-level quotation (in order of opening) with open < pos <
+  -- close: a binary search on the running maximum of the closes (a scan of
+  -- every quotation per word made long texts quadratic).
+  local maxclose, mc = {}, -math.huge
+  for i, q in ipairs(top) do mc = math.max(mc, q.close) maxclose[i] = mc end
+  local function inside(pos)
+    local lo, hi = 1, #top + 1
+    while lo < hi do
+      local mid = (lo + hi) // 2
+      if maxclose[mid] > pos then hi = mid else lo = mid + 1 end
+    end
+    for i = lo, #top do
+      local q = top[i]
+      if q.open >= pos then break end
+      if pos < q.close then return q end
+    end
+  end
+  local function opens_before(w)
+    -- a quotation opening in the punctuation glued before word w
+    for p = w.s - #w.pre, w.s - 1 do
+      if open_at[p] then return open_at[p] end
+    end
+  end
+  local last -- carry-over: { speaker, role, entity }
+  local function emit(q)
+    local ent = q.ent
+    if not ent and q.sp_s then ent = ctx.entity_at(q.sp_s, q.sp_e) end
+    if not ent and q.speaker and #ctx.ents > 0 then
+      local k = fold(q.speaker)
+      local last_ = k:match("(%S+)$")
+      -- The first entity (in match order) whose folded name or surface is
+      -- the speaker's, or, for a person, whose name ends with the speaker's
+      -- last word (> 4 bytes).  Indexes built once per article: the loop
+      -- over every mention for every quote was a tenth of parse's time.
+      local ix = ctx.ent_index
+      if not ix then
+        ix = { name = {}, surface = {}, last = {} }
+        for n, m in ipairs(ctx.ents) do
+          local mk, sk = fold(m.name or ""), fold(m.surface or "")
+          if not ix.name[mk] then ix.name[mk] = n end
+          if not ix.surface[sk] then ix.surface[sk] = n end
+          if tostring(m.type):find("per") then
+            local ml = mk:match("(%S+)$")
+            if ml and not ix.last[ml] then ix.last[ml] = n end
+          end
+        end
+        ctx.ent_index = ix
+      end
+      local best = ix.name[k]
+      local n2 = ix.surface[k]
+      if n2 and (not best or n2 < best) then best = n2 end
+      if last_ and #last_ > 4 then
+        local n3 = ix.last[last_]
+        if n3 and (not best or n3 < best) then best = n3 end
+      end
+      if best then ent = ctx.ents[best] end
+    end
+    q.speaker_entity = ent and (ent.name or ent.surface) or nil
+    q.speaker_id = ent and ent.id or nil
+    q.ent, q.sp_s, q.sp_e = nil, nil, nil
+    q.text = text:sub(q.start, q.stop)
+    local sk = q.speaker and fold(q.speaker)
+    if q.stop >= q.start and sk and sk:find("%S") and not GOD[sk] then out[#out + 1] = q end
+  end
+
+  -- headings «لافروف: روسيا لا تتخذ ...» (title and in-body headings)
+  local function heading(s, e)
+    local t = text:sub(s, e)
+    local who, rest = t:match("^([^:]-)%s*:%s*()")
+    if not who or who == "" then return end
+    local nw = select(2, who:gsub("%S+", ""))
+    if nw > 4 or who:find("%d") or who:find("%.") or who:find("،", 1, true) then return end
+    local k = fold(who)
+    if k == fold("المصدر") or AGENCIES[k] then return end
+    local W = words(text, s, s + #who - 1)
+    if #W == 0 then return end
+    local r = parse_speaker(text, W, 1, #W, true, ctx)
+    if not r then return end
+    local speaker, role = resolve(r, ctx)
+    local qs = s + rest - 1
+    local qe = strip_end(text, qs, e)
+    local sp = open_at[qs]
+    if sp then qs, qe = sp.start, sp.stop end
+    emit { speaker = speaker, role = role, verb = nil, verb_class = "statement", kind = "heading",
+      start = qs, stop = qe, sp_s = r.ns, sp_e = r.ne, paragraph = nil }
+  end
+  if doc.title_span then heading(doc.title_span.start, doc.title_span.stop) end
+
+  local sents = doc.sentences
+  for si, sent in ipairs(sents) do
+    local para = doc.paragraphs[sent.paragraph]
+    if para.kind == "heading" and si > 0 and para.start == sent.start and para.stop == sent.stop then
+      heading(sent.start, sent.stop)
+    end
+    -- only a sentence with a speech verb is walked
+    local W = words(text, sent.start, sent.stop, VERBS) or NO_WORDS
+    local sent_speaker -- the subject of this sentence's last attributed verb
+    local reported_until = 0
+    local wi = 1
+    while wi <= #W do
+      local w = W[wi]
+      local v = VERBS[w.key]
+      if v and not inside(w.s) then
+        local nested = w.s <= reported_until
+        -- 1. words after the verb up to a stop: the speaker
+        local j = wi + 1
+        local bounded = false
+        if w.post:find(":") then bounded = true end
+        -- a role phrase may run longer than 10 words before its holder's
+        -- name («مدير فرع الهيئة العامة ... بمنطقة تبوك ناصر ... أن»)
+        local nx = W[wi + 1]
+        local window = nx and (ROLE[nx.key] or ORG[nx.key]) and 16 or 10
+        while not bounded and j <= #W and j - wi <= window do
+          local x = W[j]
+          if opens_before(x) or STOP[x.key] or COMP[x.key] or VERBS[x.key] or MEDIA_TO[x.key] or x.key:find("^%d") or
+             text:sub(x.s - #x.pre, x.s - #x.pre + 3) == "لـ" then
+            bounded = true
+            break
+          end
+          j = j + 1
+          if x.post:find("[:،,%.]") then bounded = true break end
+        end
+        if j - wi > 11 and not (bounded and role_then_name(text, W, wi + 1, j - 1, true)) then
+          j, bounded = wi + 11, false -- no holder's name found: the usual 10 words
+        end
+        local sa, sb = wi + 1, j - 1
+        if w.post:find(":") then sb = wi end
+        -- 2. the complement: a quotation, أن/إن, or a colon
+        local comp_kind, qs, qe, comp_at
+        local function find_complement(from)
+          if from - 1 >= 1 and from - 1 <= #W and W[from - 1].post:find(":") and from <= #W then
+            local q = opens_before(W[from])
+            if q then return "direct", q.start, q.stop, from end
+            return "colon", W[from].s, nil, from
+          end
+          for m = from, math.min(#W, from + 30) do
+            local x = W[m]
+            local q = opens_before(x)
+            if q and m > 1 and MEDIA[W[m - 1].key] then q = nil end -- an outlet's name
+            local nq = q and select(2, text:sub(q.start, q.stop):gsub("%S+", "")) or 0
+            if q and ((m == from and nq >= 2) or nq >= 3) then
+              return "direct", q.start, q.stop, m
+            end
+            if VERBS[x.key] and not inside(x.s) then return nil end
+            if COMP[x.key] and text:sub(x.s, x.s + 1) ~= "آ" then
+              local y = W[m + 1]
+              if y then
+                local q2 = opens_before(y)
+                if q2 then return "direct", q2.start, q2.stop, m end
+                return "reported", y.s - #y.pre, nil, m
+              end
+              return nil
+            end
+            if x.post:find(":") and W[m + 1] then
+              local q3 = opens_before(W[m + 1])
+              if q3 then return "direct", q3.start, q3.stop, m end
+            end
+          end
+        end
+        comp_kind, qs, qe, comp_at = find_complement(sb + 1)
+        if not comp_kind and sb >= sa then
+          comp_kind, qs, qe, comp_at = find_complement(sa)
+          if comp_kind then sb = comp_at - 1 end
+        end
+        -- the quotation may open the next sentence: «وقال..\n“...”»
+        if not comp_kind then
+          local nxt = sents[si + 1]
+          local tail = text:sub(math.max(sent.start, sent.stop - 2), sent.stop)
+          if nxt and (tail:find("%.%.$") or tail:find(":$") or tail:find("…$")) and open_at[nxt.start] then
+            local q = open_at[nxt.start]
+            comp_kind, qs, qe = "direct", q.start, q.stop
+          end
+        end
+        if comp_kind == "reported" or comp_kind == "colon" then
+          -- to the end of the sentence or the next coordinated speech verb
+          local endw = #W
+          for m = comp_at + 1, #W do
+            local x = W[m]
+            local vx = VERBS[x.key]
+            if vx and not inside(x.s) and (vx.clitic or vx.participle or (W[m - 1] and W[m - 1].post:find("[،,]"))) then
+              endw = m - 1
+              break
+            end
+          end
+          qe = strip_end(text, qs, W[endw].e + #W[endw].post)
+          local q = inside(qe)
+          if q and q.close > qe then qe = strip_end(text, qs, math.min(q.close + 2, sent.stop)) end
+        end
+        -- 3. who
+        local r, speaker, role, carried
+        if sb >= sa then
+          r = parse_speaker(text, W, sa, sb, bounded or (comp_kind ~= nil and comp_at == sb + 1), ctx)
+          if r and not r.valid and not (comp_kind and comp_at == sb + 1) then r = nil end
+        end
+        local object_from
+        if not r and sb >= sa and comp_kind == nil then object_from = sa end
+        if not r and not v.clitic and not v.participle then
+          -- subject before the verb: «لكن الناطق ... قال إن», «وكان كيري قد قال»
+          local k = wi - 1
+          if k >= 1 and W[k].key == "قد" then k = k - 1 end
+          local e_ = k
+          while k >= 1 and e_ - k < 10 and not BACK_STOP[W[k].key] and not COMP[W[k].key] and
+                not VERBS[W[k].key] and not (k < e_ and W[k].post:find("[،,:%.]")) do
+            k = k - 1
+          end
+          local stop_word = k >= 1 and W[k].key
+          if v.masdar and stop_word ~= "عن" then e_ = 0 end
+          if e_ >= k + 1 and not PRONOUN_PARTICLES[W[e_].key] then
+            r = parse_speaker(text, W, k + 1, e_, true, ctx)
+            if r and not r.valid and not v.masdar then r = nil end
+          elseif e_ >= 1 and PRONOUN_PARTICLES[W[e_].key] then
+            r = false -- a pronoun whose referent we do not know
+          end
+          if r == nil and comp_kind == nil then object_from = nil end
+        end
+        if r then
+          speaker, role = resolve(r, ctx)
+          if r.last and r.last >= sa and r.last < sb and v.class == "denial" then object_from = r.last + 1 end
+        elseif r == nil and (v.clitic or v.participle or (wi == 1 or (wi == 2 and W[1].key == "كما"))) then
+          -- carry-over: «وأردف», «وتابع أنه», «مؤكدا أن»
+          local src = v.participle and sent_speaker or (not v.participle and last)
+          if src and not v.plural then speaker, role, carried = src.speaker, src.role, true end
+        end
+        -- «نفى X اتخاذ ...»: a denial with its object and no أن
+        if not comp_kind and speaker and v.class == "denial" and object_from and object_from <= #W then
+          local endw = #W
+          for m = object_from, #W do
+            if W[m].post:find("[،,]") then endw = m break end
+          end
+          comp_kind, qs = "reported", W[object_from].s
+          qe = strip_end(text, qs, W[endw].e)
+        end
+        if speaker then
+          local who = { speaker = speaker, role = role,
+            sp_s = r and r.ns or (carried and last and last.sp_s) or nil,
+            sp_e = r and r.ne or (carried and last and last.sp_e) or nil }
+          if not nested then last = who end
+          sent_speaker = who
+          if comp_kind and qs and qe and qe >= qs then
+            emit { speaker = speaker, role = role, verb = v.lemma, verb_form = text:sub(w.s, w.e),
+              verb_class = v.class, kind = comp_kind == "colon" and "direct" or comp_kind, start = qs, stop = qe,
+              carried = carried or nil, sp_s = who.sp_s, sp_e = who.sp_e, sentence = si,
+              paragraph = sent.paragraph }
+            if comp_kind ~= "direct" then reported_until = math.max(reported_until, qe) end
+          end
+        end
+      end
+      wi = wi + 1
+    end
+  end
+  return out
+end
+
+quotes_mod.speech_verbs = VERBS
+
+return quotes_mod
