@@ -52,7 +52,7 @@ spec-asan: sanitize
 # corpus skip themselves, and #slow cases are left out.  Any error or
 # definite leak fails.
 VALGRIND_SPECS = normalize tokens stem decode gazetteer entities fingerprint sqlite_ext \
-  corpus search module dates quotes news news_store entities_store stories import hostile
+  corpus search module dates dates_evidence quotes news news_store entities_store stories import hostile
 valgrind: build
 	AKHBAR_BUILD=./$(BUILD) AKHBAR_SHARED=/nonexistent \
 	valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite \

@@ -308,7 +308,9 @@ static int lookup_clitic(const tok *t, const entry *tab, int *clitic) {
   if (!((k[0] == 0xD9 && (k[1] == 0x88 || k[1] == 0x81 || k[1] == 0x84)) ||
         (k[0] == 0xD8 && k[1] == 0xA8)))
     return 0;
-  /* the key without its first letter, in place (no copy of the token) */
+  /* the key without its first letter, in place (no copy of the token);
+   * at least three letters must remain: «باب» is a door, not ب + آب */
+  if (t->keylen < 8) return 0;
   for (int i = 0; tab[i].key; i++)
     if (key_is(t->key + 2, t->keylen - 2, tab[i].key)) {
       *clitic = 1;
@@ -707,6 +709,12 @@ static int match(const char *text, const window *w, akh_date *d) {
       if (i < w->n && (is_punct(&w->t[i], ',') || is_punct(&w->t[i], 0x060C))) {
         /* a comma only when a day number follows */
         if (i + 1 < w->n && w->t[i + 1].kind == T_NUM) i++;
+      }
+      /* «الأربعاء المقبل 12 أغسطس» */
+      int dir = direction_at(w, i);
+      if (dir != 99 && i + 1 < w->n && w->t[i + 1].kind == T_NUM) {
+        set_direction(d, dir);
+        i++;
       }
     }
   }

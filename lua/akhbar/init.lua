@@ -23,6 +23,7 @@ local lazy = {
   entities  = { "akhbar.gazetteer", "entities" },
   parse     = { "akhbar.news", "parse" },
   dates     = { "akhbar.news", "dates" },
+  url_date  = { "akhbar.news", "url_date" },
   quotes    = { "akhbar.news", "quotes" },
   fingerprint = { "akhbar.fingerprint", "fingerprint" },
 }

@@ -161,9 +161,16 @@ local function nearest(cands, anchor, dir)
   return best
 end
 
+-- «منذ ديسمبر»: since a month is a past month
+local function since_before(text, start)
+  local before = text:sub(math.max(1, start - 12), start - 1)
+  return before:find("منذ%s*$") ~= nil
+end
+
 local function direction(h, text)
   if h.past then return -1 end
   if h.next then return 1 end
+  if text and since_before(text, h.start) then return -1 end
   if text and future_context(text, h.start) then return 1 end
 end
 
