@@ -14,7 +14,8 @@ if not core.stat(path) then print("bench_news: " .. path .. " not found; skipped
 -- Records decoded by SQLite's JSON (exact escapes), as c:import reads them.
 local db = assert(core.db_open(":memory:"))
 local get = db:prepare("SELECT json_extract(?1, '$.content') AS text, json_extract(?1, '$.author') AS author, "
-  .. "json_extract(?1, '$.date_extracted') AS crawled, json_extract(?1, '$.title') AS title")
+  .. "json_extract(?1, '$.date_extracted') AS crawled, json_extract(?1, '$.title') AS title, "
+  .. "json_extract(?1, '$.url') AS url")
 local docs, bytes = {}, 0
 local lines = assert(core.lines_open(path))
 for line in lines.next, lines do
@@ -48,6 +49,32 @@ run("dates (C scanner)", function()
   for _, d in ipairs(docs) do n = n + #core.date_scan(d.text) end
   return n .. " dates"
 end)
+-- The date pass (issue 15): scan + publication day + every mention
+-- resolved with its role, against the C scanner alone as the baseline,
+-- with per-article latency percentiles.
+do
+  local dates = require "akhbar.news.dates"
+  collectgarbage()
+  local t0 = os.clock()
+  for _, d in ipairs(docs) do core.date_scan(d.text) end
+  local scan_s = os.clock() - t0
+  local lat, n = {}, 0
+  collectgarbage()
+  t0 = os.clock()
+  for i, d in ipairs(docs) do
+    local a = os.clock()
+    local hits = dates.scan(d.text)
+    dates.analyze(d.text, hits, { crawled = d.crawled, url = d.url })
+    n = n + #hits
+    lat[i] = (os.clock() - a) * 1e6
+  end
+  local pass_s = os.clock() - t0
+  local p50, _, p99, pmax = bench.percentiles(lat)
+  print(("%-28s %8.2f s  %7.2f MB/s  %d mentions; per article p50 %.0f us, p99 %.0f us, max %.0f us")
+    :format("date pass", pass_s, mb / pass_s, n, p50, p99, pmax))
+  print(("RESULT stage=date_pass ours=%.2f unit=MB/s baseline=%.2f rss_mb=%.0f articles=%d p50_us=%.0f p99_us=%.0f")
+    :format(mb / pass_s, mb / scan_s, bench.peak_rss_mb(), #docs, p50, p99))
+end
 run("parse, no quotes", function()
   for _, d in ipairs(docs) do akhbar.parse(d.text, { author = d.author, crawled = d.crawled, title = d.title, quotes = false }) end
 end, "news_parse_noquotes")
