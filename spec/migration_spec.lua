@@ -161,6 +161,14 @@ describe("a corpus of schema version 1", function()
     assert.truthy(tostring(err):find("run `akhbar reanalyze DB`", 1, true))
   end)
 
+  it("makes `akhbar dates` say that reanalyze fills its dates", function()
+    local out, err, code = run.akhbar("dates", path)
+    assert.equal(0, code)
+    assert.equal("no date mentions\n", out)
+    assert.truthy(err:find("made by an older akhbar and its dates are not stored yet: run `akhbar reanalyze "
+      .. path .. "`", 1, true), err)
+  end)
+
   it("is migrated and reanalysed by `akhbar reanalyze`", function()
     local out, err, code = run.akhbar("reanalyze", path)
     assert.equal(0, code, err)

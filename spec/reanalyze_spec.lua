@@ -242,6 +242,17 @@ describe("akhbar reanalyze", function()
     assert.truthy(out:find("^5 articles analysed again, 0 published dates changed"))
   end)
 
+  it("draws its progress on stderr when stderr is a terminal (run under script(1))", function()
+    if not os.execute("command -v script >/dev/null 2>&1") then return pending("script(1) is absent") end
+    local db, remove = run.tmpdb()
+    finally(remove)
+    run.akhbar("import", db, helper.seeds_dir, "--quiet")
+    local cmd = ("bin/akhbar reanalyze %s --all --batch 1"):format(run.q(db))
+    local out = run.sh("script -qec " .. run.q(cmd) .. " /dev/null")
+    assert.truthy(out:find("\r\27%[K5/5 articles  %d+/s  ETA "), out)
+    assert.truthy(out:find("5 articles analysed again", 1, true), out)
+  end)
+
   it("says nothing with --quiet, and names a missing corpus", function()
     local db, remove = run.tmpdb()
     finally(remove)

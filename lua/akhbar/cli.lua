@@ -255,7 +255,7 @@ Example:
       else
         local summary = guard("import", c.import, c, path, {
           batch = opts.batch, encoding = opts.encoding, source = opts.source, format = opts.format,
-          progress = not opts.quiet and nil or false,
+          progress = not opts.quiet,
         })
         if not opts.quiet then
           io.stdout:write(path, ": ", tostring(summary), "\n")
@@ -553,6 +553,11 @@ Examples:
     local out, close = output("dates", opts)
     if #rows == 0 then
       out:write("no date mentions", (opts.from or opts.to) and " in that period" or "", "\n")
+      -- A file migrated from an older akhbar has an empty dates table until then.
+      if c:one("SELECT 1 AS x FROM meta WHERE key = 'needs_reanalyze'") then
+        io.stderr:write(fmt("akhbar dates: %s was made by an older akhbar and its dates are not stored yet: "
+          .. "run `akhbar reanalyze %s`\n", pos[1], pos[1]))
+      end
     else
       pretty.table(rows, { columns = { "first", "last", "role", "kind", "article", "published", "source", "text" },
         out = out })
@@ -712,7 +717,7 @@ Example:
   run = function(opts, pos)
     local c = open_existing("reanalyze", pos[1])
     local summary = guard("reanalyze", c.reanalyze, c, { all = opts.all, batch = opts.batch,
-      progress = not opts.quiet and nil or false })
+      progress = not opts.quiet })
     if not opts.quiet then io.stdout:write(tostring(summary), "\n") end
     c:close()
     return 0
