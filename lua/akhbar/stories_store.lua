@@ -4,7 +4,8 @@
 -- title and the cleaned text), flags exact and near-exact copies of earlier
 -- articles and assigns the article to a story INCREMENTALLY: LSH band keys
 -- find the candidates, MinHash similarity of the leads decides.  Nothing
--- is ever recomputed over the whole corpus and no pairs are enumerated.
+-- is recomputed over the whole corpus at import and no pairs are
+-- enumerated; only c:reanalyze() rebuilds them all (see store.restart).
 -- Method and parameters: docs/stories.md.
 --
 -- Methods added to the corpus:
