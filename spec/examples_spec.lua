@@ -236,7 +236,11 @@ describe("the examples on the real corpus", function()
       months[#months + 1] = m
       sum = sum + tonumber(n)
     end
-    assert.is_true(#months >= 2)
+    -- Articles crawled on one day are published about then: not months
+    -- before (a date in the body is an event, not the publication day;
+    -- issue 15).
+    assert.is_true(#months >= 1)
+    for _, m in ipairs(months) do assert.truthy(m == "2015-07" or m == "2015-08", m) end
     for i = 2, #months do
       local y, m = months[i - 1]:match("(%d+)-(%d+)")
       y, m = tonumber(y), tonumber(m) + 1

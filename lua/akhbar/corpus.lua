@@ -260,7 +260,7 @@ local function run_schema(c, ext)
 end
 
 --- The version of the analysis this akhbar runs at import: the extensions'
--- names and versions ("news=2;entities=1;stories=1").  Kept in meta
+-- names and versions ("news=3;entities=1;stories=1").  Kept in meta
 -- (analysis_version) when every article of a file was analysed by it.
 function M.analysis_version()
   local parts = {}
