@@ -139,8 +139,8 @@ local function future_context(text, start)
   local cut = before:match(".*()[%.!؟\n]")
   if cut then before = before:sub(cut + 1) end
   for w in before:gmatch("[^%s%p]+") do
-    local k = core.news_fold(w):gsub("^[وف]", "")
-    if FUTURE[k] or FUTURE[core.news_fold(w)] then return true end
+    local k = core.news_fold(w)
+    if FUTURE[k] or FUTURE[(k:gsub("^[وف]", ""))] then return true end
   end
   return false
 end
@@ -451,8 +451,7 @@ function M.scan(text)
       out[#out] = h
       goto continue
     end
-    if prev and not prev.stamp and not h.stamp and not prev.relative and not h.relative
-      and not prev.weekday_only then
+    if prev and not prev.stamp and not h.stamp and not prev.relative and not h.relative then
       local gap = text:sub(prev.stop + 1, h.start - 1)
       local g = gap:gsub("^%s+", ""):gsub("%s+$", "")
       local joins = g == "-" or g == "–" or g == "إلى" or g == "الى" or g == "حتى" or g == "وحتى"
