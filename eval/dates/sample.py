@@ -10,6 +10,15 @@ and assigns positions 0,2,4,... to dev and 1,3,5,... to test.
 
 Usage: python3 eval/dates/sample.py [CORPUS]   (default ../shared/corpus/saudinewsnet.jsonl.gz)
 Prints one line per chosen article: half, position, line, source, url.
+
+Fresh test half (session 7): `--fresh` draws from the same candidates with
+random.Random(20261209), excluding the 56 lines of the original draw above
+(recomputed here, whatever the label files are called) and every line in
+eval/quotes/dev.jsonl and eval/quotes/test.jsonl, skips content under 200
+characters, and takes the first 40, all for the test half.
+
+  python3 eval/dates/sample.py --fresh [CORPUS]           list the 40 (half "test")
+  python3 eval/dates/sample.py --fresh --show N [CORPUS]  print position N in full
 """
 import gzip
 import json
@@ -54,7 +63,81 @@ def draw(path):
     return chosen
 
 
+FRESH_SEED = 20261209
+FRESH_N = 40
+QUOTES_FILES = ("dev.jsonl", "test.jsonl")
+
+
+def quotes_lines():
+    here = os.path.dirname(os.path.abspath(__file__))
+    out = set()
+    for fn in QUOTES_FILES:
+        with open(os.path.join(here, "..", "quotes", fn), encoding="utf-8") as f:
+            for raw in f:
+                if raw.strip():
+                    out.add(json.loads(raw)["line"])
+    return out
+
+
+def draw_fresh(path, skipped=None):
+    """The fresh test half: list of (line, article), 40 long.
+
+    `skipped`, if a list, receives the excluded lines met in the walk (as
+    ("excluded", line)) and the too-short ones (as ("short", line)).
+    """
+    cands = candidates(path)
+    exclude = {line for line, _ in draw(path)} | quotes_lines()
+    order = list(range(len(cands)))
+    random.Random(FRESH_SEED).shuffle(order)
+    chosen = []
+    for i in order:
+        line, a = cands[i]
+        if line in exclude:
+            if skipped is not None:
+                skipped.append(("excluded", line))
+            continue
+        if len(a["content"]) < MIN_CHARS:
+            if skipped is not None:
+                skipped.append(("short", line))
+            continue
+        chosen.append((line, a))
+        if len(chosen) == FRESH_N:
+            break
+    return chosen
+
+
+def show(pos, line, a):
+    print(f"=== position {pos}  line {line}  {a['source']}  {a['url']}")
+    print(f"crawled {a.get('date_extracted')}")
+    print(f"TITLE: {a.get('title')}")
+    print("CONTENT:")
+    print(a["content"])
+    print()
+
+
+def main_fresh(args):
+    show_pos = None
+    if "--show" in args:
+        k = args.index("--show")
+        show_pos = int(args[k + 1])
+        del args[k:k + 2]
+    path = args[0] if args else default_corpus()
+    skipped = []
+    chosen = draw_fresh(path, skipped)
+    if show_pos is not None:
+        line, a = chosen[show_pos]
+        show(show_pos, line, a)
+        return
+    for pos, (line, a) in enumerate(chosen):
+        print(f"test\t{pos}\t{line}\t{a['source']}\t{a['url']}")
+    for why, line in skipped:
+        print(f"# skipped ({why}): {line}", file=sys.stderr)
+
+
 def main():
+    if "--fresh" in sys.argv[1:]:
+        args = [x for x in sys.argv[1:] if x != "--fresh"]
+        return main_fresh(args)
     path = sys.argv[1] if len(sys.argv) > 1 else default_corpus()
     for pos, (line, a) in enumerate(draw(path)):
         half = "dev" if pos % 2 == 0 else "test"
