@@ -15,13 +15,9 @@
 -- <repo>/build).
 
 ---------------------------------------------------------------- paths
-local script_dir = (arg and arg[0] or ""):match("^(.*)/[^/]*$") or "."
-local root = script_dir .. "/../.."
-if script_dir == "eval/dates" then root = "." end
-local build = os.getenv("AKHBAR_BUILD")
-if not build or build == "" then build = root .. "/build" end
-package.path = root .. "/lua/?.lua;" .. root .. "/lua/?/init.lua;" .. root .. "/tools/?.lua;" .. package.path
-package.cpath = build .. "/?.so;" .. package.cpath
+local lib = dofile(((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".") .. "/../lib.lua")
+local env = lib.setup(arg)
+local build = env.build
 
 local core = require("akhbar.core")
 local akhbar = require("akhbar")
@@ -53,30 +49,10 @@ do
     i = i + 1
   end
 end
-corpus_path = corpus_path or (root .. "/../shared/corpus/saudinewsnet.jsonl.gz")
+corpus_path = corpus_path or env.corpus
 
 ---------------------------------------------------------------- helpers
-local function days_from_civil(y, m, d)
-  y = m <= 2 and y - 1 or y
-  local era = (y >= 0 and y or y - 399) // 400
-  local yoe = y - era * 400
-  local doy = (153 * (m + (m > 2 and -3 or 9)) + 2) // 5 + d - 1
-  local doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
-  return era * 146097 + doe - 719468
-end
-
-local function valid(y, m, d)
-  y, m, d = tonumber(y), tonumber(m), tonumber(d)
-  if not (y and m and d) or y < 1990 or y > 2100 or m < 1 or m > 12 or d < 1 or d > 31 then return nil end
-  return y, m, d
-end
-
-local function day_number(s)
-  if type(s) ~= "string" then return nil end
-  local y, m, d = valid(s:match("^(%d%d%d%d)%-(%d%d)%-(%d%d)"))
-  if not y then return nil end
-  return days_from_civil(y, m, d)
-end
+local days_from_civil, valid, day_number = lib.days_from_civil, lib.valid, lib.day_number
 
 -- the print date in the URL of an article of the three outlets: yyyy-mm-dd, day number
 local URL_PATTERNS = {
@@ -94,36 +70,14 @@ local function url_date(source, url)
   end
 end
 
-local function char_len(s, i)
-  local c = s:byte(i)
-  if not c then return 1 end
-  if c >= 0xF0 then return 4 elseif c >= 0xE0 then return 3 elseif c >= 0xC0 then return 2 end
-  return 1
-end
-
 -- about n characters around [a, b] of s (n/2 either side), on one line
-local function context(s, a, b, n)
-  if type(s) ~= "string" or not a or not b then return "" end
-  local side = n // 2
-  local lo = a
-  for _ = 1, side do
-    if lo <= 1 then break end
-    lo = lo - 1
-    while lo > 1 and (s:byte(lo) or 0) & 0xC0 == 0x80 do lo = lo - 1 end
-  end
-  local hi = b
-  for _ = 1, side do
-    if hi >= #s then break end
-    hi = hi + char_len(s, hi + 1)
-  end
-  return ((s:sub(lo, a - 1) .. "[" .. s:sub(a, b) .. "]" .. s:sub(b + 1, hi)):gsub("%s+", " "))
-end
+local function context(s, a, b, n) return lib.context(s, a, b, n // 2) end
 
-local function str(v) if v == nil then return "nil" end return tostring(v) end
+local str = lib.str
 local function pct(a, b) if b == 0 then return "-" end return ("%.1f%%"):format(100 * a / b) end
 
 -- progress on stderr only when it is a terminal
-local tty = false
+local tty
 do
   local ok, how, code = os.execute("[ -t 2 ]")
   tty = ok == true and how == "exit" and code == 0
@@ -180,11 +134,12 @@ while not limit or seen < limit do
     local rec = jsonl.decode(line)
     source = rec.source
     local udate, uday = url_date(source, rec.url)
-    if not URL_PATTERNS[source] then
-      -- the raw match was not the record's own source field
-    elseif not udate then
+    -- the raw match may not be the record's own source field: the decoded
+    -- source decides, and other outlets are passed over
+    local outlet = URL_PATTERNS[source] ~= nil
+    if outlet and not udate then
       skipped[source] = (skipped[source] or 0) + 1
-    else
+    elseif outlet then
       seen = seen + 1
       local content = rec.content or ""
       if content == "" then empty = empty + 1 end

@@ -1,25 +1,26 @@
 --- Score akhbar's date analysis against the hand-labelled set (issue 15).
 --
---   lua5.4 eval/dates/score.lua [dev|test|both] [--corpus PATH] [--verbose]
+--   lua5.4 eval/dates/score.lua [dev|dev1|dev2|test|both] [--corpus PATH] [--verbose]
 --
--- Reads the labels (eval/dates/dev.jsonl, test.jsonl; format in README.md)
--- and the SaudiNewsNet corpus (default ../shared/corpus/saudinewsnet.jsonl.gz,
+-- The label files (format in README.md) are eval/dates/dev.jsonl (dev1) and
+-- dev2.jsonl (dev2; the first test half, scored once, now open for
+-- development), and test.jsonl, a fresh held-out half.  `dev` (the
+-- default) scores dev1 and dev2, each and together; `dev1`/`dev2` one of
+-- them; `test` the held-out half; `both` every half.  It reads the
+-- SaudiNewsNet corpus (default ../shared/corpus/saudinewsnet.jsonl.gz,
 -- relative to the repository root), runs akhbar.parse over each labelled
 -- article (and akhbar.dates over its title) and reports extraction
 -- precision/recall, value/granularity/kind/role agreement, the publication
 -- date against the labelled one, and a breakdown of the failures.
--- --verbose lists every failure; it is refused for the test half, whose
--- expressions must stay unseen (only aggregate counts are printed for it).
--- The build directory is $AKHBAR_BUILD (default <repo>/build).
+-- --verbose lists every failure; it is refused when the test half is
+-- scored, whose expressions must stay unseen (only aggregate counts are
+-- printed for it).  The build directory is $AKHBAR_BUILD (default
+-- <repo>/build).
 
 ---------------------------------------------------------------- paths
-local script_dir = (arg and arg[0] or ""):match("^(.*)/[^/]*$") or "."
-local root = script_dir .. "/../.."
-if script_dir == "eval/dates" then root = "." end
-local build = os.getenv("AKHBAR_BUILD")
-if not build or build == "" then build = root .. "/build" end
-package.path = root .. "/lua/?.lua;" .. root .. "/lua/?/init.lua;" .. root .. "/tools/?.lua;" .. package.path
-package.cpath = build .. "/?.so;" .. package.cpath
+local lib = dofile(((arg and arg[0] or ""):match("^(.*)/[^/]*$") or ".") .. "/../lib.lua")
+local env = lib.setup(arg)
+local script_dir, build = env.script_dir, env.build
 
 local core = require("akhbar.core")
 local akhbar = require("akhbar")
@@ -28,7 +29,7 @@ local jsonl = require("jsonl")
 ---------------------------------------------------------------- arguments
 local function usage(msg)
   if msg then io.stderr:write("score.lua: ", msg, "\n") end
-  io.stderr:write("usage: lua5.4 eval/dates/score.lua [dev|test|both] [--corpus PATH] [--verbose]\n")
+  io.stderr:write("usage: lua5.4 eval/dates/score.lua [dev|dev1|dev2|test|both] [--corpus PATH] [--verbose]\n")
   os.exit(2)
 end
 
@@ -37,7 +38,7 @@ do
   local i = 1
   while arg[i] do
     local a = arg[i]
-    if a == "dev" or a == "test" or a == "both" then half = a
+    if a == "dev" or a == "dev1" or a == "dev2" or a == "test" or a == "both" then half = a
     elseif a == "--corpus" then
       i = i + 1
       corpus_path = arg[i] or usage("--corpus needs a path")
@@ -48,10 +49,10 @@ do
     i = i + 1
   end
 end
-if verbose and half ~= "dev" then
-  usage("--verbose lists the labelled expressions: it is allowed for the dev half only")
+if verbose and (half == "test" or half == "both") then
+  usage("--verbose lists the labelled expressions: it is allowed for the dev halves only")
 end
-corpus_path = corpus_path or (root .. "/../shared/corpus/saudinewsnet.jsonl.gz")
+corpus_path = corpus_path or env.corpus
 
 ---------------------------------------------------------------- JSON
 -- A small decoder for the label files: objects, arrays, strings (with \u
@@ -71,7 +72,7 @@ local function json_decode(s)
     pos = pos + 1 -- opening quote
     local out = {}
     while true do
-      local a, b = s:find('["\\]', pos)
+      local a = s:find('["\\]', pos)
       if not a then fail("unterminated string") end
       out[#out + 1] = s:sub(pos, a - 1)
       if s:sub(a, a) == '"' then pos = a + 1 break end
@@ -96,7 +97,6 @@ local function json_decode(s)
         out[#out + 1] = esc[c] or fail("bad escape")
         pos = a + 2
       end
-      _ = b
     end
     return table.concat(out)
   end
@@ -177,29 +177,7 @@ local function read_labels(path)
 end
 
 ---------------------------------------------------------------- helpers
-local function days_from_civil(y, m, d)
-  y = m <= 2 and y - 1 or y
-  local era = (y >= 0 and y or y - 399) // 400
-  local yoe = y - era * 400
-  local doy = (153 * (m + (m > 2 and -3 or 9)) + 2) // 5 + d - 1
-  local doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
-  return era * 146097 + doe - 719468
-end
-
-local function day_number(s)
-  if type(s) ~= "string" then return nil end
-  local y, m, d = s:match("^(%d%d%d%d)%-(%d%d)%-(%d%d)")
-  if not y then return nil end
-  return days_from_civil(tonumber(y), tonumber(m), tonumber(d))
-end
-
--- byte length of the UTF-8 character starting at byte i
-local function char_len(s, i)
-  local c = s:byte(i)
-  if not c then return 1 end
-  if c >= 0xF0 then return 4 elseif c >= 0xE0 then return 3 elseif c >= 0xC0 then return 2 end
-  return 1
-end
+local day_number, char_len = lib.day_number, lib.char_len
 
 -- the occurrence-th plain match of text in s, each search starting one
 -- character after the previous match start: start, stop (bytes) or nil
@@ -214,28 +192,9 @@ local function locate(s, text, occurrence)
   return found, found + #text - 1
 end
 
--- n characters either side of [a, b] in s, on one line
-local function context(s, a, b, n)
-  if type(s) ~= "string" or not a then return "" end
-  local lo = a
-  for _ = 1, n do
-    if lo <= 1 then break end
-    lo = lo - 1
-    while lo > 1 and (s:byte(lo) or 0) & 0xC0 == 0x80 do lo = lo - 1 end
-  end
-  local hi = b
-  for _ = 1, n do
-    if hi >= #s then break end
-    hi = hi + char_len(s, hi + 1)
-  end
-  local out = s:sub(lo, a - 1) .. "[" .. s:sub(a, b) .. "]" .. s:sub(b + 1, hi)
-  return (out:gsub("%s+", " "))
-end
+local function context(s, a, b, n) return lib.context(s, a, b, n) end
 
-local function str(v)
-  if v == nil or v == json_null then return "nil" end
-  return tostring(v)
-end
+local function str(v) return lib.str(v, json_null) end
 
 local function ratio(a, b)
   if not b or b == 0 then return "  -  " end
@@ -370,7 +329,7 @@ local function summarize(results)
   local s = { articles = #results, preds = 0, labels = 0, matched = 0, unlocated = 0, errors = 0,
     valued = 0, exact = 0, daylab = 0, dayok = 0, gran = 0, kind = 0, role = 0,
     pubn = 0, pub_exact = 0, pub_within = 0, crawl_within = 0, crawl_n = 0,
-    evidence = {}, missed = {}, spurious = {}, wrong = {}, wrong_list = {} }
+    evidence = {}, missed = {}, spurious = {}, wrong = {}, wrong_list = {}, role_list = {} }
   for _, r in ipairs(results) do
     s.preds, s.labels = s.preds + r.npred, s.labels + r.nlabel
     s.matched = s.matched + #r.matched
@@ -384,7 +343,7 @@ local function summarize(results)
           s.exact = s.exact + 1
         else
           bump(s.wrong, l.kind)
-          s.wrong_list[#s.wrong_list + 1] = { line = r.line, label = l, pred = p }
+          s.wrong_list[#s.wrong_list + 1] = { half = r.half, line = r.line, label = l, pred = p }
         end
         if l.granularity == "day" then
           s.daylab = s.daylab + 1
@@ -395,7 +354,11 @@ local function summarize(results)
       end
       if p.granularity == l.granularity then s.gran = s.gran + 1 end
       if p.kind == l.kind then s.kind = s.kind + 1 end
-      if p.role == l.role then s.role = s.role + 1 end
+      if p.role == l.role then
+        s.role = s.role + 1
+      else
+        s.role_list[#s.role_list + 1] = { half = r.half, line = r.line, label = l, pred = p, texts = r.texts }
+      end
     end
     for _, l in ipairs(r.missed) do bump(s.missed, l.kind) end
     for _, p in ipairs(r.spurious) do bump(s.spurious, p.kind) end
@@ -479,71 +442,80 @@ local function one_line(name, s)
 end
 
 local function print_verbose(results, s)
-  print("\n-- dev failures")
+  print("\n-- failures (half and corpus line)")
   for _, r in ipairs(results) do
-    if r.error then print(("line %s: error: %s"):format(str(r.line), r.error)) end
+    if r.error then print(("%s line %s: error: %s"):format(r.half, str(r.line), r.error)) end
   end
   print("\nmissed labels:")
   for _, r in ipairs(results) do
     for _, l in ipairs(r.missed) do
-      print(("  line %s %s: «%s» value %s kind %s%s"):format(str(r.line), l.field, str(l.text), str(l.value),
+      print(("  %s line %s %s: «%s» value %s kind %s%s"):format(r.half, str(r.line), l.field, str(l.text), str(l.value),
         str(l.kind), l.start and "" or " (not found in the text)"))
     end
   end
   print("\nspurious predictions:")
   for _, r in ipairs(results) do
     for _, p in ipairs(r.spurious) do
-      print(("  line %s %s: «%s» value %s kind %s  …%s…"):format(str(r.line), p.field, str(p.text), str(p.value),
+      print(("  %s line %s %s: «%s» value %s kind %s  …%s…"):format(r.half, str(r.line), p.field, str(p.text), str(p.value),
         str(p.kind), context(r.texts[p.field], p.start, p.stop, 30)))
     end
   end
   print("\npublication dates not exact (doc.date vs published):")
   for _, r in ipairs(results) do
     if r.published and str(r.date):sub(1, 10) ~= r.published then
-      print(("  line %s: %s (%s) vs %s, crawled %s"):format(str(r.line), str(r.date), str(r.evidence),
+      print(("  %s line %s: %s (%s) vs %s, crawled %s"):format(r.half, str(r.line), str(r.date), str(r.evidence),
         r.published, str(r.crawled)))
     end
   end
   print("\nwrong values (label vs prediction):")
   for _, w in ipairs(s.wrong_list) do
     local l, p = w.label, w.pred
-    print(("  line %s %s: «%s» %s (%s, %s, %s)  vs  «%s» %s (%s, %s, %s)"):format(str(w.line), l.field,
+    print(("  %s line %s %s: «%s» %s (%s, %s, %s)  vs  «%s» %s (%s, %s, %s)"):format(w.half, str(w.line), l.field,
       str(l.text), str(l.value), str(l.granularity), str(l.kind), str(l.role),
       str(p.text), str(p.value), str(p.granularity), str(p.kind), str(p.role)))
+  end
+  print("\nwrong roles (label vs prediction):")
+  for _, w in ipairs(s.role_list) do
+    local l, p = w.label, w.pred
+    print(("  %s line %s %s: «%s» %s %s  vs  %s  …%s…"):format(w.half, str(w.line), l.field, str(l.text),
+      str(l.value), str(l.role), str(p.role), context(w.texts and w.texts[l.field], l.start, l.stop, 40)))
   end
 end
 
 ---------------------------------------------------------------- main
-local halves = half == "both" and { "dev", "test" } or { half }
+local FILES = { dev1 = "dev.jsonl", dev2 = "dev2.jsonl", test = "test.jsonl" }
+local HALVES = { dev = { "dev1", "dev2" }, dev1 = { "dev1" }, dev2 = { "dev2" }, test = { "test" },
+  both = { "dev1", "dev2", "test" } }
+local halves = HALVES[half]
 local labelsets, wanted = {}, {}
 for _, h in ipairs(halves) do
-  labelsets[h] = read_labels(script_dir .. "/" .. h .. ".jsonl")
+  labelsets[h] = read_labels(script_dir .. "/" .. FILES[h])
   for _, lab in ipairs(labelsets[h]) do
     if math.tointeger(lab.line) then wanted[math.tointeger(lab.line)] = true end
   end
 end
 local corpus = read_corpus(corpus_path, wanted)
 
-local names, sums, all, per = {}, {}, {}, {}
+local names, sums, all = {}, {}, {}
 for _, h in ipairs(halves) do
   local results = {}
   for _, lab in ipairs(labelsets[h]) do
     local r = evaluate(lab, corpus[math.tointeger(lab.line) or -1])
+    r.half = h
     results[#results + 1] = r
     all[#all + 1] = r
   end
-  per[h] = results
   names[#names + 1] = h
   sums[#sums + 1] = summarize(results)
 end
 if #halves > 1 then
-  names[#names + 1] = "both"
+  names[#names + 1] = half == "dev" and "dev" or "all"
   sums[#sums + 1] = summarize(all)
 end
 
 print(("date evaluation (%s; corpus %s; build %s)\n"):format(half, corpus_path, build))
 print_table(names, sums)
-if verbose then print_verbose(per.dev, sums[1]) end
+if verbose then print_verbose(all, sums[#sums]) end
 print()
 for i, n in ipairs(names) do print(one_line(n, sums[i])) end
 os.exit(0)
