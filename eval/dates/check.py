@@ -1,5 +1,12 @@
 #!/usr/bin/env python3
-"""Check eval/dates/{dev,test}.jsonl against the corpus and print counts (stdlib only).
+"""Check eval/dates/{dev,dev2,test}.jsonl against the corpus and print counts (stdlib only).
+
+Halves: dev.jsonl (positions 0, 2, 4, ... of the original seed-20261208
+draw), dev2.jsonl (positions 1, 3, 5, ...: the old test half, scored once in
+session 6; checked if present) and test.jsonl (the fresh session-7 half,
+`sample.py --fresh`; while it is being labelled, test.jsonl.new is checked
+instead if test.jsonl does not exist). Each file must hold its whole half,
+one record per article, in sample order.
 
 For every article: the record matches the corpus line (source, url,
 date_extracted), url_date is the date in the URL, published is a valid date.
@@ -57,14 +64,26 @@ def count(s, text):
 
 def main():
     path = sys.argv[1] if len(sys.argv) > 1 else sample.default_corpus()
-    chosen = sample.draw(path)
-    pos_of = {line: (pos, a) for pos, (line, a) in enumerate(chosen)}
+    original = sample.draw(path)
+    fresh = sample.draw_fresh(path)
+    # half -> (file names tried in turn, the half's sample as [(line, article)], required)
+    halves = [
+        ("dev", ("dev.jsonl",), original[0::2], True),
+        ("dev2", ("dev2.jsonl",), original[1::2], False),
+        ("test", ("test.jsonl", "test.jsonl.new"), fresh, True),
+    ]
     errors = []
-    for half in ("dev", "test"):
-        fn = os.path.join(HERE, f"{half}.jsonl")
-        if not os.path.exists(fn):
+    table = []
+    for half, names, members, required in halves:
+        fn = next((os.path.join(HERE, n) for n in names if os.path.exists(os.path.join(HERE, n))), None)
+        if fn is None:
             print(f"{half}: missing")
+            if required:
+                errors.append(f"{half}: no file ({' or '.join(names)})")
             continue
+        pos_of = {line: (pos, a) for pos, (line, a) in enumerate(members)}
+        order = []
+        n_with = 0
         kinds, roles, grans = collections.Counter(), collections.Counter(), collections.Counter()
         n_art = n_expr = n_null = 0
         seen = set()
@@ -76,11 +95,10 @@ def main():
                 errors.append(f"{where}: missing keys {sorted(missing)}")
                 continue
             if r["line"] not in pos_of:
-                errors.append(f"{where}: not in the sample")
+                errors.append(f"{where}: not in this half's sample")
                 continue
             pos, a = pos_of[r["line"]]
-            if (pos % 2 == 0) != (half == "dev"):
-                errors.append(f"{where}: sample position {pos} belongs to the other half")
+            order.append(pos)
             if r["line"] in seen:
                 errors.append(f"{where}: duplicate")
             seen.add(r["line"])
@@ -93,6 +111,7 @@ def main():
             if not isinstance(r["archive"], bool):
                 errors.append(f"{where}: archive not a bool")
             n_art += 1
+            n_with += bool(r["dates"])
             for e in r["dates"]:
                 w = f"{where} «{e.get('text')}»"
                 field = e.get("field")
@@ -125,10 +144,24 @@ def main():
                 roles[e.get("role")] += 1
                 grans[g] += 1
                 n_expr += 1
-        print(f"{half}: {n_art} articles, {n_expr} expressions ({n_null} null values)")
+        if order != list(range(len(members))):
+            errors.append(f"{half}: has sample positions {order}, expected 0..{len(members) - 1} in order")
+        print(f"{half} ({os.path.basename(fn)}): {n_art} articles, {n_with} with dates, "
+              f"{n_expr} expressions ({n_null} null values)")
         print("  kind:", dict(sorted(kinds.items())))
         print("  role:", dict(sorted(roles.items())))
         print("  granularity:", dict(sorted(grans.items())))
+        table.append([half, n_art, n_with, n_expr]
+                     + [kinds[k] for k in ("absolute", "partial", "relative", "hijri")]
+                     + [roles[k] for k in ("news", "future", "past", "other")]
+                     + [grans[k] for k in ("day", "month", "year", "range")] + [n_null])
+    print()
+    print("| half | articles | with dates | expressions | absolute | partial | relative | hijri "
+          "| news | future | past | other | day | month | year | range | null |")
+    print("| --- |" + " ---: |" * 16)
+    for row in table:
+        print("| " + " | ".join(str(x) for x in row) + " |")
+    print()
     for e in errors:
         print("ERROR", e)
     print("OK" if not errors else f"{len(errors)} errors")
