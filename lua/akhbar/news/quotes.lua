@@ -10,127 +10,13 @@ local T = require "akhbar.news.text"
 local fold, set, words, trim = T.fold, T.set, T.words, T.trim
 local AGENCIES = T.AGENCIES
 local NO_WORDS = {}
+local L = require "akhbar.news.quote_words"
+local VERBS, GOD, COMP, STOP, BACK_STOP = L.VERBS, L.GOD, L.COMP, L.STOP, L.BACK_STOP
+local PRONOUN_PARTICLES, ROLE, ORG, CONNECT, ROLE_ADJ = L.PRONOUN_PARTICLES, L.ROLE, L.ORG, L.CONNECT, L.ROLE_ADJ
+local LOCATIVE, NAME_LINK, TITLE, MEDIA, MEDIA_TO, NOT_SPEAKER = L.LOCATIVE, L.NAME_LINK, L.TITLE, L.MEDIA, L.MEDIA_TO,
+  L.NOT_SPEAKER
 
 local quotes_mod = {}
-
-
--- Speech verbs: lemma, class, forms (folded).  Forms ending in وا are plural,
--- in ا (after the stem) dual; participles (مؤكدا) take the subject of their
--- sentence; the masdar قوله/قولها takes the speaker written before it.
-local VERB_LIST = {
-  { "قال", "statement", "قال قالت يقول تقول", "قالوا قالا قالتا يقولون" },
-  { "أضاف", "statement", "اضاف اضافت يضيف تضيف", "اضافوا اضافا" },
-  { "أردف", "statement", "اردف اردفت", "اردفوا" },
-  { "تابع", "statement", "تابع تابعت", "" },
-  { "أوضح", "statement", "اوضح اوضحت يوضح توضح", "اوضحوا" },
-  { "أشار", "statement", "اشار اشارت يشير تشير", "اشاروا اشارا" },
-  { "ذكر", "statement", "ذكر ذكرت", "ذكروا" },
-  { "صرح", "statement", "صرح صرحت", "صرحوا" },
-  { "نوه", "statement", "نوه نوهت", "" },
-  { "علق", "statement", "علق علقت", "" },
-  { "أفاد", "statement", "افاد افادت", "" },
-  { "كشف", "announcement", "كشف كشفت", "" },
-  { "أعلن", "announcement", "اعلن اعلنت يعلن تعلن", "اعلنوا" },
-  { "نفى", "denial", "نفي نفت ينفي تنفي", "نفوا" },
-  { "أكد", "affirmation", "اكد اكدت يؤكد تؤكد", "اكدوا اكدا" },
-  { "شدد", "affirmation", "شدد شددت يشدد", "شددوا" },
-  { "حذر", "warning", "حذر حذرت يحذر تحذر", "حذروا" },
-  { "دعا", "call", "دعا دعت يدعو تدعو", "دعوا" },
-  { "طالب", "call", "طالب طالبت يطالب", "طالبوا" },
-  { "ناشد", "call", "ناشد ناشدت", "" },
-  { "اعتبر", "opinion", "اعتبر اعتبرت", "اعتبروا" },
-  { "رأى", "opinion", "راي رات", "راوا" },
-  { "وصف", "opinion", "وصف وصفت", "" },
-}
-local PARTICIPLES = {
-  { "أكد", "affirmation", "مؤكدا مؤكده" }, { "أضاف", "statement", "مضيفا مضيفه" },
-  { "أشار", "statement", "مشيرا مشيره" }, { "شدد", "affirmation", "مشددا مشدده" },
-  { "حذر", "warning", "محذرا محذره" }, { "دعا", "call", "داعيا" }, { "نفى", "denial", "نافيا نافيه" },
-  { "أوضح", "statement", "موضحا موضحه" }, { "اعتبر", "opinion", "معتبرا معتبره" },
-  { "أعلن", "announcement", "معلنا معلنه" }, { "قال", "statement", "قائلا قائله" },
-  { "أعاد", "statement", "معيدا معيده" }, { "لفت", "statement", "لافتا لافته" },
-}
-local VERBS = {}
-for _, v in ipairs(VERB_LIST) do
-  for f in v[3]:gmatch("%S+") do
-    for _, c in ipairs { "", "و", "ف" } do VERBS[c .. f] = { lemma = v[1], class = v[2], clitic = c ~= "" } end
-  end
-  for f in v[4]:gmatch("%S+") do
-    for _, c in ipairs { "", "و", "ف" } do
-      VERBS[c .. f] = { lemma = v[1], class = v[2], clitic = c ~= "", plural = true }
-    end
-  end
-end
-for _, v in ipairs(PARTICIPLES) do
-  for f in v[3]:gmatch("%S+") do
-    VERBS[f] = { lemma = v[1], class = v[2], participle = true }
-  end
-end
-for _, f in ipairs { "قوله", "قولها", "قولهم" } do
-  VERBS[f] = { lemma = "قال", class = "statement", masdar = true }
-end
-
--- «داعيا الله أن»: God is the one called on, not the speaker
-local GOD = set { "الله", "الله العلي القدير", "الله عز وجل", "الله تعالى", "المولى", "المولى عز وجل" }
-
-local COMP = set { "أن", "إن", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "أنهما", "أننا", "إننا",
-  "بأن", "بأنه", "بأنها", "بأنهم", "وأن" }
-local STOP = set {
-  "في", "خلال", "لدى", "أمام", "على", "عن", "إلى", "من", "مع", "بعد", "قبل", "عقب", "أثناء", "ردا", "رداً",
-  "تعليقا", "تعليقاً", "اليوم", "أمس", "غدا", "الليلة", "صباح", "مساء", "يوم", "أيضا", "أيضاً", "مجددا",
-  "مرارا", "كذلك", "بدوره", "بدورها", "قد", "عبر", "حول", "بشأن", "ضمن", "خلالها", "خلاله", "فيه", "فيها",
-  "له", "لها", "لهم", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
-  "الأسبوع", "صباحا", "مساء", "الذي", "التي", "الذين", "بينما", "فيما", "حيث", "لكن", "إذ", "إذا",
-  "لـ", "بقوله", "بقولها", "قائلا", "قائلة", "بعدما", "عندما", "امس", "وقت", "ليل", "الليله", "اليوم،", "للصحفيين", "للصحافيين",
-}
-local BACK_STOP = set {
-  "كان", "وكان", "وكانت", "كانت", "لكن", "ولكن", "بدوره", "بدورها", "كما", "فيما", "بينما", "حيث",
-  "الذي", "التي", "الذين", "أن", "إن", "أنه", "إنه", "بأن", "عن", "و", "ثم", "فقد", "وقد", "إذ",
-}
-local PRONOUN_PARTICLES = set { "لكنه", "لكنها", "ولكنه", "ولكنها", "كونه", "كونها", "أنه", "أنها", "وهو", "وهي", "الذي", "التي", "الذين" }
-local ROLE = set {
-  "وزير", "الوزير", "نائب", "رئيس", "الرئيس", "الناطق", "ناطق", "الناطقة", "المتحدث", "متحدث", "المتحدثة",
-  "مدير", "المدير", "السفير", "سفير", "الجنرال", "اللواء", "العميد", "العقيد", "الفريق", "المقدم", "الممثل",
-  "ممثل", "المبعوث", "مبعوث", "الأمين", "أمين", "مستشار", "المستشار", "قائد", "القائد", "زعيم", "الزعيم",
-  "عضو", "مندوب", "المندوب", "وكيل", "أمير", "الأمير", "الملك", "ولي", "الشيخ", "مسؤول", "المسؤول",
-  "النائب", "المرشد", "الدكتور", "د", "السيد", "السيدة", "العاهل", "رئيسة", "وزيرة", "المفوض", "الملكة",
-  "الحاكم", "حاكم", "محافظ", "مديرة", "المديرة", "نائبة", "مسؤولة", "المسؤولة", "المحافظ", "سماحة", "صاحب", "خادم", "الإمام", "البابا", "المستشارة", "الخبير", "المحلل",
-  "مساعد", "المساعد", "الأمير", "سمو", "معالي", "فضيلة", "المدرب", "مدرب", "لاعب", "اللاعب", "مصدر",
-}
-local ORG = set {
-  "وزارة", "الوزارة", "هيئة", "الهيئة", "منظمة", "المنظمة", "مجلس", "المجلس", "حركة", "الحركة", "جماعة",
-  "قوات", "القوات", "الجيش", "وكالة", "الوكالة", "صحيفة", "الصحيفة", "موقع", "الموقع", "الكرملين",
-  "البنتاغون", "البيت", "الخارجية", "الدفاع", "الحكومة", "الرئاسة", "الدائرة", "مكتب", "المكتب", "لجنة",
-  "اللجنة", "التحالف", "الأمم", "الاتحاد", "بيان", "البيان", "وسائل", "مصادر", "الشرطة", "الداخلية",
-  "السلطات", "الإدارة", "حزب", "الحزب", "تنظيم", "التنظيم", "شركة", "الشركة", "مؤسسة", "المؤسسة",
-  "جامعة", "الجامعة", "المرصد", "مرصد", "الائتلاف", "المعارضة", "النظام", "الجانب", "البرلمان", "الكونغرس",
-  "المفوضية", "السفارة", "إدارة", "رئاسة", "قيادة", "القيادة", "الأمانة", "أمانة", "المديرية", "مديرية",
-}
-local CONNECT = set { "باسم", "باسمها", "باسمه", "لشؤون", "لدى", "العام", "الخاص" }
--- Adjectives that stay with a bare role: «مسؤول كبير», «مصدر أمني»
-local ROLE_ADJ = set { "كبير", "رفيع", "بارز", "أمني", "عسكري", "حكومي", "رسمي", "سابق", "مطلع", "مطلعة", "محلي",
-  "أمريكي", "أميركي", "روسي", "إيراني", "سعودي", "سوري", "تركي", "عراقي", "إسرائيلي", "فلسطيني", "مصري", "يمني",
-  "عربي", "غربي", "دبلوماسي", "أوروبي", "بريطاني", "فرنسي", "قيادي", "كبار", "أمنية", "عسكرية", "حكومية", "رسمية",
-  "مطلعون", "دبلوماسية" }
--- Place nouns whose next word is a place name: «بمنطقة تبوك»
-local LOCATIVE = set { "بمنطقة", "بمحافظة", "بمدينة", "بولاية", "بإمارة", "بمركز", "بقرية", "بحي", "بمحافظه",
-  "لمنطقة", "لمحافظة", "لمدينة", "لولاية", "لإمارة" }
--- Words inside a name: «ناصر بن أحمد الخريصي», «عبد الله»
-local NAME_LINK = set { "بن", "بنت", "ابن", "أبو", "ابو", "آل", "عبد" }
--- Titles before a name inside a role phrase («... المهندس محمد توفيق مدني»).
-local TITLE = set { "المهندس", "المهندسة", "الدكتور", "الدكتورة", "الأستاذ", "الأستاذة", "البروفيسور", "اللواء",
-  "العميد", "العقيد", "المقدم", "الرائد", "النقيب", "الفريق", "الشيخ", "المستشار", "الأمير", "السيد", "السيدة" }
--- Media nouns: a quotation right after one is the outlet's name («صحيفة
--- "فايننشال تايمز"», «وكالة «آر بي كا»»), not speech; with ل (لصحيفة)
--- they end a speaker phrase: «وقال السنين لصحيفة «الرأي» إن».
-local MEDIA = set { "صحيفة", "الصحيفة", "وكالة", "الوكالة", "موقع", "الموقع", "قناة", "القناة", "مجلة",
-  "المجلة", "إذاعة", "الإذاعة", "شبكة", "الشبكة", "تلفزيون", "التلفزيون", "برنامج", "البرنامج", "جريدة", "الجريدة" }
-local MEDIA_TO = set { "لصحيفة", "لوكالة", "لموقع", "لقناة", "لمجلة", "لإذاعة", "لشبكة", "لتلفزيون", "لبرنامج",
-  "لجريدة", "للصحيفة", "للوكالة", "للموقع", "للقناة", "للمجلة", "للتلفزيون" }
--- Nouns that begin the OBJECT of a verb of denial or statement («نفى وجود
--- أي قوات», «نفى صحة الأنباء»): never the start of a speaker phrase.
-local NOT_SPEAKER = set { "وجود", "احتمال", "مزاعم", "حدوث", "قيام", "أي", "ما", "علمه", "علمها",
-  "تورط", "تورطه", "مسؤولية", "مسؤوليته", "ذلك", "هذا", "هذه", "تلك", "أية", "إمكانية", "نية", "وجوده" }
 
 local function is_al(k)
   return k:sub(1, 4) == "ال" or k:sub(1, 4) == "لل" or k:sub(1, 6) == "وال"
@@ -138,6 +24,16 @@ end
 
 local function role_token(k)
   return ROLE[k] or ORG[k] or CONNECT[k] or is_al(k) or k:sub(1, 8) == "باسم"
+end
+
+-- Person-name words (tools/build_name_words.lua), loaded on first use.
+local name_words
+local function is_name_word(k)
+  if not name_words then
+    name_words = {}
+    for w in require("akhbar.news.name_words"):gmatch("%S+") do name_words[w] = true end
+  end
+  return name_words[k] or NAME_LINK[k]
 end
 
 --- Split speaker words W[a..b] into a name and a role/organisation phrase.
@@ -172,6 +68,20 @@ local function role_then_name(text, W, a, b, bounded)
     end
   end
   if not bounded or b - a < 3 then return nil end
+  -- the holder's name: a run of known name words at the end, its last
+  -- word possibly a family name with «ال» («مندوب مصر الدائم لدى الجامعة
+  -- العربية طارق عادل», «... بالإنابة مبارك الخرينج»)
+  do
+    local n1 = b
+    if W[n1].key:find("^ال") and n1 > a and is_name_word(W[n1 - 1].key) then n1 = n1 - 1 end
+    while n1 > a + 1 and is_name_word(W[n1 - 1].key) and W[n1 - 1].post == "" and not ROLE[W[n1 - 1].key] do
+      n1 = n1 - 1
+    end
+    if is_name_word(W[n1].key) and not NAME_LINK[W[n1].key] and b > n1 and n1 > a and W[n1 - 1].post == "" then
+      return { s = W[a].s, e = W[b].e, role = text:sub(W[a].s, W[n1 - 1].e), name = text:sub(W[n1].s, W[b].e),
+        ns = W[n1].s, ne = W[b].e, last = b, valid = true }
+    end
+  end
   -- no title: the name is the run of words after the last «ال» word but
   -- one, when the phrase ends in at least one bare word (a given name).
   -- Only when the phrase is the whole subject (أن/إن, a comma or «لصحيفة»
@@ -286,13 +196,60 @@ local function parse_speaker(text, W, a, b, bounded, ctx)
   return r
 end
 
-local function resolve(r, ctx)
+--- The fullest form of the person name `name` written anywhere in the
+-- article: each place its words occur in sequence is widened over the
+-- name words around it («الجاسر» -> «صالح بن ناصر الجاسر», «عبدالله بن»
+-- -> «عبدالله بن مساعد»).  Widening stops at punctuation, at an «ال» word
+-- (a role or a title: «المهندس»), and at anything that is not a known
+-- given or family name, so «تصريحات الجاسم» stays «الجاسم».  Returns the
+-- longest form found (at most six words), or nil when none is longer.
+local function fullest_name(text, ctx, name)
+  local keys = {}
+  for w in fold(name):gmatch("%S+") do keys[#keys + 1] = w end
+  local n = #keys
+  if n == 0 or n > 4 then return nil end
+  local AW = ctx.all_words
+  if not AW then AW = words(text, 1, #text) or NO_WORDS ctx.all_words = AW end
+  local best, best_len = nil, n
+  for i = 1, #AW - n + 1 do
+    if AW[i].key == keys[1] then
+      local ok = true
+      for j = 2, n do
+        if AW[i + j - 1].key ~= keys[j] or AW[i + j - 2].post:find("[^%s]") then ok = false break end
+      end
+      if ok then
+        local a, b = i, i + n - 1
+        while a > 1 and b - a < 5 and AW[a - 1].post == "" and is_name_word(AW[a - 1].key)
+              and not VERBS[AW[a - 1].key] and not STOP[AW[a - 1].key] do
+          a = a - 1
+        end
+        -- forward: after a link word (بن، أبو، عبد), or a given name
+        -- followed by a family name («نجيب عبدالرزاق»)
+        while b < #AW and b - a < 5 and AW[b].post == "" do
+          local nk = AW[b + 1].key
+          if NAME_LINK[AW[b].key] or NAME_LINK[nk] then b = b + 1
+          elseif is_name_word(nk) and not VERBS[nk] and not STOP[nk] and not COMP[nk] and b == i + n - 1 and n == 1
+                 and a == i and not keys[1]:find("^ال") then
+            b = b + 1
+          else break end
+        end
+        if NAME_LINK[AW[b].key] then b = b - 1 end
+        if b - a + 1 > best_len then best, best_len = text:sub(AW[a].s, AW[b].e), b - a + 1 end
+      end
+    end
+  end
+  return best
+end
+
+local function resolve(r, ctx, text)
   local speaker, role = r.name, r.role
   local rk = role and fold(role)
   if speaker then
     speaker = trim(speaker)
     local nk = fold(speaker)
     if ctx.surname[nk] then speaker = ctx.surname[nk] end
+    local full = text and fullest_name(text, ctx, speaker)
+    if full then speaker = full end
     local nw = select(2, speaker:gsub("%S+", ""))
     if nw >= 2 then
       ctx.known[fold(speaker)] = true
@@ -304,6 +261,11 @@ local function resolve(r, ctx)
     end
   elseif rk and ctx.surname[rk] then
     speaker = ctx.surname[rk]
+    role = nil
+  elseif rk and not rk:find(" ") and not ROLE[rk] and not ORG[rk] and text and fullest_name(text, ctx, role) then
+    -- «الجاسر» alone: a family name, read as a role word by its «ال»
+    speaker = fullest_name(text, ctx, role)
+    ctx.surname[rk] = speaker
     role = nil
   elseif rk then
     -- a role alone: the person named with that role earlier in the article
@@ -375,6 +337,12 @@ local function new_ctx(text, opts)
     end
   end
   return ctx
+end
+
+-- An accusative active participle of a derived verb («مشيدا», «مضيفة»,
+-- «معربا»): م + at least three letters + the accusative ا or ة.
+local function is_participle(k)
+  return k:sub(1, 2) == "م" and #k >= 8 and (k:sub(-2) == "ا" or k:sub(-2) == "ه")
 end
 
 local function strip_end(text, s, e)
@@ -481,7 +449,7 @@ function quotes_mod.extract(text, doc, opts)
     if #W == 0 then return end
     local r = parse_speaker(text, W, 1, #W, true, ctx)
     if not r then return end
-    local speaker, role = resolve(r, ctx)
+    local speaker, role = resolve(r, ctx, text)
     local qs = s + rest - 1
     local qe = strip_end(text, qs, e)
     local sp = open_at[qs]
@@ -536,6 +504,8 @@ function quotes_mod.extract(text, doc, opts)
           if from - 1 >= 1 and from - 1 <= #W and W[from - 1].post:find(":") and from <= #W then
             local q = opens_before(W[from])
             if q then return "direct", q.start, q.stop, from end
+            -- «قال الرئيس العام: إن القرار ...»: reported, after the إن
+            if COMP[W[from].key] and W[from + 1] then return "reported", W[from + 1].s - #W[from + 1].pre, nil, from end
             return "colon", W[from].s, nil, from
           end
           for m = from, math.min(#W, from + 30) do
@@ -559,6 +529,13 @@ function quotes_mod.extract(text, doc, opts)
             if x.post:find(":") and W[m + 1] then
               local q3 = opens_before(W[m + 1])
               if q3 then return "direct", q3.start, q3.stop, m end
+              -- «وقال ... في تصريح عقب الاجتماع: مثل هذه اللقاءات»: the
+              -- colon, not a later أن inside the speech, opens the content
+              if m >= sb and not VERBS[W[m + 1].key] then
+                local y = W[m + 1]
+                if COMP[y.key] and W[m + 2] then return "reported", W[m + 2].s - #W[m + 2].pre, nil, m + 1 end
+                return "colon", y.s, nil, m + 1
+              end
             end
           end
         end
@@ -583,6 +560,12 @@ function quotes_mod.extract(text, doc, opts)
             local x = W[m]
             local vx = VERBS[x.key]
             if vx and not inside(x.s) and (vx.clitic or vx.participle or (W[m - 1] and W[m - 1].post:find("[،,]"))) then
+              endw = m - 1
+              break
+            end
+            -- «...، مشيدا بها»: a participle after a comma is the writer's
+            -- clause about the speaker, no longer the speech
+            if m > comp_at + 1 and W[m - 1].post:find("[،,]") and is_participle(x.key) and not inside(x.s) then
               endw = m - 1
               break
             end
@@ -619,9 +602,10 @@ function quotes_mod.extract(text, doc, opts)
           if r == nil and comp_kind == nil then object_from = nil end
         end
         if r then
-          speaker, role = resolve(r, ctx)
+          speaker, role = resolve(r, ctx, text)
           if r.last and r.last >= sa and r.last < sb and v.class == "denial" then object_from = r.last + 1 end
-        elseif r == nil and (v.clitic or v.participle or (wi == 1 or (wi == 2 and W[1].key == "كما"))) then
+        elseif r == nil and (v.clitic or v.participle or (wi == 1 or (wi == 2 and W[1].key == "كما"))
+                             or W[wi - 1].post:find("[،,]")) then
           -- carry-over: «وأردف», «وتابع أنه», «مؤكدا أن»
           local src = v.participle and sent_speaker or (not v.participle and last)
           if src and not v.plural then speaker, role, carried = src.speaker, src.role, true end
