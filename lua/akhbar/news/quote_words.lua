@@ -109,6 +109,10 @@ W.OBJECT_PREP = OBJECT_PREP
 -- ما أفاد X»).  «حسبما/كما» + verb and «على حد قوله» end a content.
 W.ACCORDING = set { "بحسب", "وبحسب", "حسب", "وحسب", "وفقا", "ووفقا", "وفق", "ووفق", "طبقا", "وطبقا",
   "نقلا", "ونقلا", "حسبما", "وحسبما" }
+-- Words that make a sentence worth walking: the verbs and the frames.
+W.FRAME_WORDS = {}
+for k, v in pairs(VERBS) do W.FRAME_WORDS[k] = v end
+for k in pairs(W.ACCORDING) do W.FRAME_WORDS[k] = true end
 W.AS_SAID = set { "قوله", "قولها", "قولهم", "تعبيره", "تعبيرها", "وصفه", "وصفها" } -- after «على حد»
 
 -- «داعيا الله أن»: God is the one called on, not the speaker

@@ -12,6 +12,8 @@ local AGENCIES = T.AGENCIES
 local NO_WORDS = {}
 local L = require "akhbar.news.quote_words"
 local VERBS, GOD, COMP, STOP, BACK_STOP = L.VERBS, L.GOD, L.COMP, L.STOP, L.BACK_STOP
+local ACCORDING = L.ACCORDING
+local CLAUSE_LINK = set { "فيما", "بينما", "كما", "حيث", "وفيما", "وبينما", "وكما" }
 local PRONOUN_PARTICLES, ROLE, ORG, CONNECT, ROLE_ADJ = L.PRONOUN_PARTICLES, L.ROLE, L.ORG, L.CONNECT, L.ROLE_ADJ
 local LOCATIVE, NAME_LINK, TITLE, MEDIA, MEDIA_TO, NOT_SPEAKER = L.LOCATIVE, L.NAME_LINK, L.TITLE, L.MEDIA, L.MEDIA_TO,
   L.NOT_SPEAKER
@@ -33,7 +35,8 @@ local function is_name_word(k)
     name_words = {}
     for w in require("akhbar.news.name_words"):gmatch("%S+") do name_words[w] = true end
   end
-  return name_words[k] or NAME_LINK[k]
+  -- joined compounds: «عبدالله», «عبداللطيف», «أبوبكر»
+  return name_words[k] or NAME_LINK[k] or ((k:sub(1, 6) == "عبد" or k:sub(1, 6) == "ابو") and #k >= 10)
 end
 
 --- Split speaker words W[a..b] into a name and a role/organisation phrase.
@@ -241,6 +244,83 @@ local function fullest_name(text, ctx, name)
   return best
 end
 
+local person_with_role, object_start, according_to
+
+-- Persons the article names with a role, before or after the name
+-- («مدير عام الخطوط ... المهندس صالح بن ناصر الجاسر», «الأمير عبدالله بن
+-- مساعد الرئيس العام لرعاية الشباب»): { name, role (folded), at }, in text
+-- order.  A name is a run of at least two person-name words (its last word
+-- may carry «ال»); its role is the phrase of role words touching it.
+local function persons(text, ctx)
+  if ctx.persons then return ctx.persons end
+  local AW = ctx.all_words
+  if not AW then AW = words(text, 1, #text) or NO_WORDS ctx.all_words = AW end
+  local out = {}
+  local i = 1
+  while i <= #AW do
+    local a = i
+    while i <= #AW and is_name_word(AW[i].key) and not ROLE[AW[i].key] and not TITLE[AW[i].key] and not VERBS[AW[i].key]
+          and (i == a or AW[i - 1].post == "") do
+      i = i + 1
+    end
+    local b = i - 1
+    if b >= a and i <= #AW and AW[i].key:find("^ال") and AW[b].post == "" and not ROLE[AW[i].key] then
+      b = i
+      i = i + 1
+    end
+    while b > a and NAME_LINK[AW[b].key] do b = b - 1 end
+    if b > a and not NAME_LINK[AW[a].key] then
+      -- role before: back over role/title/«ال» words to a boundary
+      local r1 = a
+      while r1 > 1 and a - r1 < 10 and AW[r1 - 1].post == "" and not VERBS[AW[r1 - 1].key] and not STOP[AW[r1 - 1].key]
+            and not COMP[AW[r1 - 1].key] and not BACK_STOP[AW[r1 - 1].key] do
+        r1 = r1 - 1
+      end
+      -- the role begins at its first role or title word («مدير عام ...»)
+      while r1 < a and not (ROLE[AW[r1].key] or TITLE[AW[r1].key] or ORG[AW[r1].key]) do r1 = r1 + 1 end
+      -- role after: «الرئيس العام لرعاية الشباب»
+      local r2 = b
+      while r2 < #AW and r2 - b < 8 and AW[r2].post == "" and role_token(AW[r2 + 1].key) and not VERBS[AW[r2 + 1].key] do
+        r2 = r2 + 1
+      end
+      local role_text = ""
+      if r1 < a then role_text = text:sub(AW[r1].s, AW[a - 1].e) end
+      if r2 > b then role_text = role_text .. " " .. text:sub(AW[b + 1].s, AW[r2].e) end
+      if role_text:find("%S") then
+        out[#out + 1] = { name = text:sub(AW[a].s, AW[b].e), role = " " .. fold(role_text) .. " ", at = AW[a].s }
+      end
+    end
+    if i == a then i = i + 1 end
+  end
+  ctx.persons = out
+  return out
+end
+
+local function bare_key(k) return (k:gsub("^ال", "")) end
+
+--- The person a role phrase stands for: the latest person named before
+-- `pos` whose role contains every content word of the phrase (without
+-- «ال»): «مدير عام الخطوط السعودية» fits «مدير عام الخطوط الجوية العربية
+-- السعودية»; «المسؤول الخليجي» fits nobody and stays as it is.
+function person_with_role(text, ctx, rk, pos)
+  local want = {}
+  for w in rk:gmatch("%S+") do
+    if not CONNECT[w] then want[#want + 1] = bare_key(w) end
+  end
+  if #want == 0 then return nil end
+  local P = persons(text, ctx)
+  for j = #P, 1, -1 do
+    local p = P[j]
+    if p.at < pos then
+      local ok = true
+      for _, w in ipairs(want) do
+        if not (p.role:find(" " .. w .. " ", 1, true) or p.role:find(" ال" .. w .. " ", 1, true)) then ok = false break end
+      end
+      if ok then return p.name end
+    end
+  end
+end
+
 local function resolve(r, ctx, text)
   local speaker, role = r.name, r.role
   local rk = role and fold(role)
@@ -252,6 +332,7 @@ local function resolve(r, ctx, text)
     if full then speaker = full end
     local nw = select(2, speaker:gsub("%S+", ""))
     if nw >= 2 then
+      ctx.last_person = speaker
       ctx.known[fold(speaker)] = true
       local last = speaker:match("(%S+)%s*$")
       if last then ctx.surname[fold(last)] = speaker end
@@ -267,6 +348,10 @@ local function resolve(r, ctx, text)
     speaker = fullest_name(text, ctx, role)
     ctx.surname[rk] = speaker
     role = nil
+  elseif rk and text and ROLE[rk:match("^%S+")] and not ORG[rk:match("^%S+")] and person_with_role(text, ctx, rk, r.s) then
+    -- «مدير عام الخطوط السعودية», «الرئيس العام»: the person the article
+    -- named with that role before (not necessarily as a speaker)
+    speaker = person_with_role(text, ctx, rk, r.s)
   elseif rk then
     -- a role alone: the person named with that role earlier in the article
     for j = #ctx.roles, 1, -1 do
@@ -288,6 +373,12 @@ local function resolve(r, ctx, text)
           end
         end
       end
+    end
+    -- «المسؤول الخليجي», «الوزير»: a definite description of a person,
+    -- standing for the person last quoted by name
+    local head = rk:match("^%S+")
+    if not speaker and head:find("^ال") and ROLE[head] and not ORG[head] and select(2, rk:gsub("%S+", "")) <= 3 then
+      speaker = ctx.last_person
     end
     if not speaker then
       speaker = role
@@ -339,10 +430,38 @@ local function new_ctx(text, opts)
   return ctx
 end
 
--- An accusative active participle of a derived verb («مشيدا», «مضيفة»,
--- «معربا»): م + at least three letters + the accusative ا or ة.
-local function is_participle(k)
-  return k:sub(1, 2) == "م" and #k >= 8 and (k:sub(-2) == "ا" or k:sub(-2) == "ه")
+--- Where the object of a speech verb begins, after the speaker phrase
+-- W[from..]: the speaker is role, organisation, title and name words, an
+-- «ال» word only after another speaker word (an adjective or a family
+-- name); the object is the first word of another kind, a bare noun or a
+-- word with a pronoun («مواطنيها», «إنتاج», «رفضه»), or the verb's own
+-- preposition («عن», «على»), after which it begins.  nil when the phrase
+-- runs into a stop word, a verb or a quotation: no object can be told.
+function object_start(W, from, prep, inside)
+  local m = from
+  while m <= #W and m - from < 12 do
+    local x = W[m]
+    local k = x.key
+    if m > from and type(prep) == "string" and k == fold(prep) then
+      return W[m + 1] and m + 1 or nil
+    end
+    if STOP[k] or COMP[k] or VERBS[k] or inside(x.s) or k:find("^%d") then return nil end
+    local speakerish = ROLE[k] or ORG[k] or TITLE[k] or CONNECT[k] or ROLE_ADJ[k] or NAME_LINK[k] or is_name_word(k)
+      or (is_al(k) and (m == from or not W[m - 1].post:find("[^%s]")))
+    local pk = m > from and W[m - 1].key
+    -- a noun in construct («مدير عام», «وزارة الخارجية», «بمنطقة مكة»)
+    -- takes the next word as its genitive: still the speaker
+    if not speakerish and pk and not is_al(pk) and (ROLE[pk] or ORG[pk] or CONNECT[pk] or LOCATIVE[pk]) then
+      speakerish = true
+    end
+    if not speakerish and LOCATIVE[k] then speakerish = true end
+    if not speakerish then
+      if m == from or W[m - 1].post:find("[^%s]") or NOT_SPEAKER[k] and m == from then return nil end
+      return m
+    end
+    if x.post:find("[^%s]") then return nil end
+    m = m + 1
+  end
 end
 
 local function strip_end(text, s, e)
@@ -356,6 +475,68 @@ local function strip_end(text, s, e)
   end
   return e
 end
+
+-- Document nouns fused to an according-to preposition go with the frame
+-- («ووفقا لتقرير موقع مباشر»: the website speaks).
+local DOCUMENT = set { "لتقرير", "تقرير", "لدراسة", "دراسة", "لبيان", "بيان", "لإحصائية", "إحصائية", "لبيانات",
+  "بيانات", "لمصادر", "لوكالة", "لصحيفة", "لموقع" }
+
+--- An according-to frame at W[wi] («ووفقا لتقرير X، ...», «...، بحسب X»):
+-- the quote record, or nil.  Before the content (at the head of the
+-- sentence) the source runs to the comma or «فإن»; after it (behind a
+-- comma) the content is the clause before the frame and the source the
+-- rest of the sentence.
+function according_to(text, W, wi, ctx)
+  local w = W[wi]
+  local j = wi + 1
+  local nx = W[j]
+  if not nx then return nil end
+  if nx.key == "ما" or nx.key == "عن" then j = j + 1 end -- «بحسب ما», «نقلا عن»
+  if W[j] and VERBS[W[j].key] and not VERBS[W[j].key].participle then j = j + 1 end -- «حسبما أفاد»
+  if W[j] and (W[j].key == "به" or W[j].key == "بها") then j = j + 1 end
+  if W[j] and DOCUMENT[W[j].key] and W[j + 1] and not W[j + 1].key:find("^ال") then j = j + 1 end
+  local sa = j
+  local k = sa
+  while k <= #W and k - sa < 10 and not W[k].post:find("[،,%.:]") and not COMP[W[k].key] do
+    local nk = W[k + 1] and W[k + 1].key
+    if nk == "فان" or nk == "فانه" or nk == "فانها" or (nk and COMP[nk]) then break end
+    k = k + 1
+  end
+  if k > #W or k - sa >= 10 or k < sa then return nil end
+  local r = parse_speaker(text, W, sa, k, true, ctx)
+  if not r then return nil end
+  local speaker, role = resolve(r, ctx, text)
+  if not speaker then return nil end
+  local qs, qe
+  local head = wi == 1 or (wi == 2 and W[1].key == "و")
+  if head then
+    local c = k + 1
+    if W[c] and (W[c].key == "فان" or W[c].key == "فانه" or W[c].key == "فانها" or COMP[W[c].key]) then c = c + 1 end
+    if not W[c] then return nil end
+    qs = W[c].s - #W[c].pre
+    qe = strip_end(text, qs, W[#W].e + #W[#W].post)
+  elseif W[wi - 1].post:find("[،,]") and k == #W then
+    local a = 1
+    for m = wi - 2, 1, -1 do
+      if W[m].post:find("[،,]") and VERBS[W[m + 1].key] then a = m + 1 break end
+    end
+    qs = W[a].s - #W[a].pre
+    qe = strip_end(text, qs, W[wi - 1].e)
+  else
+    return nil
+  end
+  if qe < qs then return nil end
+  return { speaker = speaker, role = role, speaker_written = text:sub(W[sa].s, W[k].e), resolution = "written",
+    verb = text:sub(w.s, w.e), verb_form = text:sub(w.s, w.e), verb_class = "according-to", kind = "reported",
+    start = qs, stop = qe, sp_s = r.ns, sp_e = r.ne }
+end
+
+-- An accusative active participle of a derived verb («مشيدا», «مضيفة»,
+-- «معربا»): م + at least three letters + the accusative ا or ة.
+local function is_participle(k)
+  return k:sub(1, 2) == "م" and #k >= 8 and (k:sub(-2) == "ا" or k:sub(-2) == "ه")
+end
+
 
 --- Quotes of a parsed document (see news.quotes for the fields).
 function quotes_mod.extract(text, doc, opts)
@@ -466,13 +647,21 @@ function quotes_mod.extract(text, doc, opts)
       heading(sent.start, sent.stop)
     end
     -- only a sentence with a speech verb is walked
-    local W = words(text, sent.start, sent.stop, VERBS) or NO_WORDS
+    local W = words(text, sent.start, sent.stop, L.FRAME_WORDS) or NO_WORDS
     local sent_speaker -- the subject of this sentence's last attributed verb
     local reported_until = 0
     local wi = 1
     while wi <= #W do
       local w = W[wi]
       local v = VERBS[w.key]
+      if ACCORDING[w.key] and not inside(w.s) and w.s > reported_until then
+        local q = according_to(text, W, wi, ctx)
+        if q then
+          q.sentence, q.paragraph = si, sent.paragraph
+          emit(q)
+          reported_until = math.max(reported_until, q.stop)
+        end
+      end
       if v and not inside(w.s) then
         local nested = w.s <= reported_until
         -- 1. words after the verb up to a stop: the speaker
@@ -485,7 +674,9 @@ function quotes_mod.extract(text, doc, opts)
         local window = nx and (ROLE[nx.key] or ORG[nx.key]) and 16 or 10
         while not bounded and j <= #W and j - wi <= window do
           local x = W[j]
-          if opens_before(x) or STOP[x.key] or COMP[x.key] or VERBS[x.key] or MEDIA_TO[x.key] or x.key:find("^%d") or
+          -- «مندوب مصر الدائم لدى الجامعة العربية طارق عادل»: لدى inside a role
+          local connects = CONNECT[x.key] and (ROLE[W[wi + 1].key] or ORG[W[wi + 1].key])
+          if opens_before(x) or (STOP[x.key] and not connects) or COMP[x.key] or VERBS[x.key] or MEDIA_TO[x.key] or x.key:find("^%d") or
              text:sub(x.s - #x.pre, x.s - #x.pre + 3) == "لـ" then
             bounded = true
             break
@@ -544,6 +735,16 @@ function quotes_mod.extract(text, doc, opts)
           comp_kind, qs, qe, comp_at = find_complement(sa)
           if comp_kind then sb = comp_at - 1 end
         end
+        -- a verb whose content is its object: «دعت السلطات الإيرانية
+        -- مواطنيها إلى ...», «أعرب X عن رفضه ...», «وشدد X على دعم ...»
+        if not comp_kind and v.object and not v.participle and sa <= #W then
+          local m = object_start(W, sa, v.object, inside)
+          if m then
+            comp_kind, qs, comp_at = "reported", W[m].s - #W[m].pre, m - 1
+            if W[m - 1] and (W[m - 1].key == "عن" or W[m - 1].key == "علي") and m - 1 > sa then sb = m - 2 else sb = m - 1 end
+            bounded = true
+          end
+        end
         -- the quotation may open the next sentence: «وقال..\n“...”»
         if not comp_kind then
           local nxt = sents[si + 1]
@@ -561,6 +762,11 @@ function quotes_mod.extract(text, doc, opts)
             local vx = VERBS[x.key]
             if vx and not inside(x.s) and (vx.clitic or vx.participle or (W[m - 1] and W[m - 1].post:find("[،,]"))) then
               endw = m - 1
+              break
+            end
+            -- «...، فيما أكد الكرملين أن»: another frame behind a connector
+            if vx and not inside(x.s) and m - 2 > comp_at and CLAUSE_LINK[W[m - 1].key] then
+              endw = m - 2
               break
             end
             -- «...، مشيدا بها»: a participle after a comma is the writer's
