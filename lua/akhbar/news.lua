@@ -487,8 +487,12 @@ end
 
 ---------------------------------------------------------------- quotes
 --- Streaming iterator over the quotes of text: each
--- { speaker, speaker_entity, speaker_id, role, verb, verb_form, verb_class,
--- kind ("direct", "reported", "heading"), text, start, stop, carried }.
+-- { speaker, speaker_written, resolution, speaker_entity, speaker_id, role,
+-- verb, verb_form, verb_class, kind ("direct", "reported", "heading"), text,
+-- start, stop, carried }.  speaker is the canonical name (the fullest form
+-- the article gives), speaker_written the phrase at the frame (nil when
+-- none is written), resolution how the speaker was found: "written",
+-- "carried" (وأضاف), "role" (a role standing for a person named before).
 function news.quotes(text, opts)
   if type(text) ~= "string" then error("akhbar.quotes: text expected, got " .. type(text), 2) end
   if opts ~= nil and type(opts) ~= "table" then error("akhbar.quotes: options table expected, got " .. type(opts), 2) end

@@ -80,7 +80,12 @@ local function role_then_name(text, W, a, b, bounded)
     while n1 > a + 1 and is_name_word(W[n1 - 1].key) and W[n1 - 1].post == "" and not ROLE[W[n1 - 1].key] do
       n1 = n1 - 1
     end
-    if is_name_word(W[n1].key) and not NAME_LINK[W[n1].key] and b > n1 and n1 > a and W[n1 - 1].post == "" then
+    local person_role = false -- «موقع مباشر الاقتصادي» is an outlet, not a role and a name
+    for x = a, n1 - 1 do
+      if ROLE[W[x].key] or TITLE[W[x].key] then person_role = true break end
+    end
+    if person_role and is_name_word(W[n1].key) and not NAME_LINK[W[n1].key] and b > n1 and n1 > a
+        and W[n1 - 1].post == "" then
       return { s = W[a].s, e = W[b].e, role = text:sub(W[a].s, W[n1 - 1].e), name = text:sub(W[n1].s, W[b].e),
         ns = W[n1].s, ne = W[b].e, last = b, valid = true }
     end
@@ -323,6 +328,7 @@ end
 
 local function resolve(r, ctx, text)
   local speaker, role = r.name, r.role
+  local how = "written"
   local rk = role and fold(role)
   if speaker then
     speaker = trim(speaker)
@@ -352,15 +358,16 @@ local function resolve(r, ctx, text)
     -- «مدير عام الخطوط السعودية», «الرئيس العام»: the person the article
     -- named with that role before (not necessarily as a speaker)
     speaker = person_with_role(text, ctx, rk, r.s)
+    how = "role"
   elseif rk then
     -- a role alone: the person named with that role earlier in the article
     for j = #ctx.roles, 1, -1 do
       local x = ctx.roles[j]
-      if x.key == rk or x.key:sub(1, #rk) == rk or rk:sub(1, #x.key) == x.key then speaker = x.name break end
+      if x.key == rk or x.key:sub(1, #rk) == rk or rk:sub(1, #x.key) == x.key then speaker, how = x.name, "role" break end
     end
     if not speaker and not rk:find(" ") then
       for j = #ctx.roles, 1, -1 do
-        if ctx.roles[j].head == rk then speaker = ctx.roles[j].name break end
+        if ctx.roles[j].head == rk then speaker, how = ctx.roles[j].name, "role" break end
       end
       if not speaker then
         -- «الوزارة», «الخارجية»: the organisation spoken of before
@@ -368,7 +375,7 @@ local function resolve(r, ctx, text)
         for j = #ctx.orgs, 1, -1 do
           local o = ctx.orgs[j]
           if o.key ~= rk and (o.key:find("^" .. bare) or o.key:find(" " .. rk, 1, true) or o.key:find(rk, 1, true)) then
-            speaker = o.name
+            speaker, how = o.name, "role"
             break
           end
         end
@@ -379,13 +386,14 @@ local function resolve(r, ctx, text)
     local head = rk:match("^%S+")
     if not speaker and head:find("^ال") and ROLE[head] and not ORG[head] and select(2, rk:gsub("%S+", "")) <= 3 then
       speaker = ctx.last_person
+      how = speaker and "role" or how
     end
     if not speaker then
       speaker = role
       if rk:find(" ") or ORG[rk:match("^%S+")] then ctx.orgs[#ctx.orgs + 1] = { key = rk, name = role } end
     end
   end
-  return speaker, role
+  return speaker, role, how
 end
 
 local function new_ctx(text, opts)
@@ -505,7 +513,10 @@ function according_to(text, W, wi, ctx)
   if k > #W or k - sa >= 10 or k < sa then return nil end
   local r = parse_speaker(text, W, sa, k, true, ctx)
   if not r then return nil end
-  local speaker, role = resolve(r, ctx, text)
+  local speaker, role, how = resolve(r, ctx, text)
+  -- an outlet or a body («موقع مباشر الاقتصادي», «وكالة الأنباء ...») is
+  -- named by its whole phrase
+  if MEDIA[W[sa].key] or ORG[W[sa].key] then speaker, role, how = trim(text:sub(W[sa].s, W[k].e)), nil, "written" end
   if not speaker then return nil end
   local qs, qe
   local head = wi == 1 or (wi == 2 and W[1].key == "و")
@@ -526,7 +537,7 @@ function according_to(text, W, wi, ctx)
     return nil
   end
   if qe < qs then return nil end
-  return { speaker = speaker, role = role, speaker_written = text:sub(W[sa].s, W[k].e), resolution = "written",
+  return { speaker = speaker, role = role, speaker_written = text:sub(W[sa].s, W[k].e), resolution = how,
     verb = text:sub(w.s, w.e), verb_form = text:sub(w.s, w.e), verb_class = "according-to", kind = "reported",
     start = qs, stop = qe, sp_s = r.ns, sp_e = r.ne }
 end
@@ -630,13 +641,13 @@ function quotes_mod.extract(text, doc, opts)
     if #W == 0 then return end
     local r = parse_speaker(text, W, 1, #W, true, ctx)
     if not r then return end
-    local speaker, role = resolve(r, ctx, text)
+    local speaker, role, how = resolve(r, ctx, text)
     local qs = s + rest - 1
     local qe = strip_end(text, qs, e)
     local sp = open_at[qs]
     if sp then qs, qe = sp.start, sp.stop end
     emit { speaker = speaker, role = role, verb = nil, verb_class = "statement", kind = "heading",
-      start = qs, stop = qe, sp_s = r.ns, sp_e = r.ne, paragraph = nil }
+      speaker_written = trim(who), resolution = how, start = qs, stop = qe, sp_s = r.ns, sp_e = r.ne, paragraph = nil }
   end
   if doc.title_span then heading(doc.title_span.start, doc.title_span.stop) end
 
@@ -771,7 +782,10 @@ function quotes_mod.extract(text, doc, opts)
             end
             -- «...، مشيدا بها»: a participle after a comma is the writer's
             -- clause about the speaker, no longer the speech
-            if m > comp_at + 1 and W[m - 1].post:find("[،,]") and is_participle(x.key) and not inside(x.s) then
+            local comma = W[m - 1].post:find("[،,]") or x.pre:find("[،,]")
+              or (W[m - 1].key == "" and W[m - 1].pre:find("[،,]")) -- a lone «،» between spaces
+            if m > comp_at + 1 and comma and is_participle(x.key)
+               and not inside(x.s) then
               endw = m - 1
               break
             end
@@ -781,7 +795,7 @@ function quotes_mod.extract(text, doc, opts)
           if q and q.close > qe then qe = strip_end(text, qs, math.min(q.close + 2, sent.stop)) end
         end
         -- 3. who
-        local r, speaker, role, carried
+        local r, speaker, role, carried, how
         if sb >= sa then
           r = parse_speaker(text, W, sa, sb, bounded or (comp_kind ~= nil and comp_at == sb + 1), ctx)
           if r and not r.valid and not (comp_kind and comp_at == sb + 1) then r = nil end
@@ -808,7 +822,7 @@ function quotes_mod.extract(text, doc, opts)
           if r == nil and comp_kind == nil then object_from = nil end
         end
         if r then
-          speaker, role = resolve(r, ctx, text)
+          speaker, role, how = resolve(r, ctx, text)
           if r.last and r.last >= sa and r.last < sb and v.class == "denial" then object_from = r.last + 1 end
         elseif r == nil and (v.clitic or v.participle or (wi == 1 or (wi == 2 and W[1].key == "كما"))
                              or W[wi - 1].post:find("[،,]")) then
@@ -833,6 +847,7 @@ function quotes_mod.extract(text, doc, opts)
           sent_speaker = who
           if comp_kind and qs and qe and qe >= qs then
             emit { speaker = speaker, role = role, verb = v.lemma, verb_form = text:sub(w.s, w.e),
+              speaker_written = r and trim(text:sub(r.s, r.e)) or nil, resolution = carried and "carried" or how,
               verb_class = v.class, kind = comp_kind == "colon" and "direct" or comp_kind, start = qs, stop = qe,
               carried = carried or nil, sp_s = who.sp_s, sp_e = who.sp_e, sentence = si,
               paragraph = sent.paragraph }

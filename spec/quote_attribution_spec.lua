@@ -1,0 +1,97 @@
+-- Quote attribution rules of issue 16, each on a sentence of a SaudiNewsNet
+-- article (eval/quotes/dev.jsonl lines; the text is quoted here, trimmed).
+local akhbar = require "akhbar"
+
+local function all(text)
+  local out = {}
+  for q in akhbar.quotes(text, { entities = false }) do out[#out + 1] = q end
+  return out
+end
+
+local function by_text(list, needle)
+  for _, q in ipairs(list) do
+    if q.text:find(needle, 1, true) then return q end
+  end
+end
+
+describe("quote attribution on Gulf news", function()
+  local saudia = "دشن مدير عام الخطوط الجوية العربية السعودية المهندس صالح بن ناصر الجاسر، وعدد من المسؤولين "
+    .. "بالمؤسسة الطائرة الجديدة.\nوأوضح الجاسر أن هذه الطائرة من أحدث ما توصلت إليه شركة بوينج.\n"
+    .. "وبين مدير عام الخطوط السعودية أنه تم تزويد مقصورة ركاب درجة الأعمال بأحدث المقاعد.\n"
+    .. "وأكد أن انضمام هذه الطائرة لأسطول الخطوط السعودية سوف يسهم في دعم إمكاناتها التشغيلية."
+
+  it("gives a family name alone the fullest form of the name in the article", function()
+    local q = by_text(all(saudia), "هذه الطائرة من أحدث")
+    assert.equal("صالح بن ناصر الجاسر", q.speaker)
+    assert.equal("الجاسر", q.speaker_written)
+    assert.equal("written", q.resolution)
+  end)
+
+  it("resolves a role to the person the article named with it", function()
+    local q = by_text(all(saudia), "تزويد مقصورة")
+    assert.equal("صالح بن ناصر الجاسر", q.speaker)
+    assert.equal("مدير عام الخطوط السعودية", q.speaker_written)
+    assert.equal("role", q.resolution)
+  end)
+
+  it("carries the speaker to «وأكد» with no subject", function()
+    local q = by_text(all(saudia), "انضمام هذه الطائرة")
+    assert.equal("صالح بن ناصر الجاسر", q.speaker)
+    assert.equal("carried", q.resolution)
+    assert.is_nil(q.speaker_written)
+  end)
+
+  it("does not take a family name with «ال» for a role", function()
+    local qs = all("وقال لـ \"الاقتصادية\" عقيل الجاسم مدير المكتب التنفيذي إن تزايد تدفق العمالة لا يرتبط بأوضاع "
+      .. "بلدانها.\nوقال الجاسم إن دور وزارات العمل يتمثل في إدارة وتنظيم سوق العمل.")
+    local q = by_text(qs, "دور وزارات العمل")
+    assert.equal("عقيل الجاسم", q.speaker)
+  end)
+
+  it("reads the content after a colon, not after a later أن inside the speech", function()
+    local q = by_text(all("وقال الأمير عبدالله بن مساعد في تصريح صحفي عقب نهاية الاجتماع: مثل هذه اللقاءات إيجابية وقد "
+      .. "اتفقت مع زملائي في الاتحاد أن نلتقي كل 6 أشهر."), "اللقاءات")
+    assert.equal("مثل هذه اللقاءات إيجابية وقد اتفقت مع زملائي في الاتحاد أن نلتقي كل 6 أشهر", q.text)
+    assert.equal("عبدالله بن مساعد", q.speaker)
+  end)
+
+  it("reads «قال X: إن ...» as reported speech after إن", function()
+    local q = all("وحول إقامة كاس السوبر في لندن قال الرئيس العام: إن القرار له إيجابيات عديدة وقد جاء بعد طلب من "
+      .. "ناديي الهلال والنصر ، مشيدا بها كخطوة أولى.")[1]
+    assert.equal("reported", q.kind)
+    assert.equal("القرار له إيجابيات عديدة وقد جاء بعد طلب من ناديي الهلال والنصر", q.text)
+  end)
+
+  it("takes the object of a call verb as its content, addressee included", function()
+    local q = all("دعت السلطات الإيرانية مواطنيها إلى عدم السفر برا إلى تركيا بعد هجوم استهدف حافلة إيرانية.")[1]
+    assert.equal("السلطات الإيرانية", q.speaker)
+    assert.equal("call", q.verb_class)
+    assert.equal("مواطنيها إلى عدم السفر برا إلى تركيا بعد هجوم استهدف حافلة إيرانية", q.text)
+  end)
+
+  it("reads an according-to frame before the content", function()
+    local q = all("ووفقا لتقرير موقع مباشر الاقتصادي، تأتي الكويت على رأس تلك الدول حيث يستحوذ القطاع النفطي "
+      .. "على 64% من الناتج المحلي.")[1]
+    assert.equal("according-to", q.verb_class)
+    assert.equal("موقع مباشر الاقتصادي", q.speaker)
+    assert.matches("^تأتي الكويت على رأس تلك الدول", q.text)
+  end)
+
+  it("reads an according-to frame after the content", function()
+    local q = all("وقتل السائق وأصيب عدد من الركاب في الهجوم، بحسب وكالة الأنباء الإيرانية الرسمية.")[1]
+    assert.equal("according-to", q.verb_class)
+    assert.equal("وكالة الأنباء الإيرانية الرسمية", q.speaker)
+    assert.equal("وقتل السائق وأصيب عدد من الركاب في الهجوم", q.text)
+  end)
+
+  it("ends a reported quote where another frame begins («، فيما أكد»)", function()
+    local q = all("نفى وزير الخارجية الروسي سيرغي لافروف اتخاذ روسيا أية خطوات لتعزيز وجودها العسكري في سوريا، "
+      .. "فيما أكد الكرملين أن المهمة الروسية تتمثل في دعم دمشق.")[1]
+    assert.equal("denial", q.verb_class)
+    assert.equal("اتخاذ روسيا أية خطوات لتعزيز وجودها العسكري في سوريا", q.text)
+  end)
+
+  it("does not read the paper's own «يذكر أن» as a quote", function()
+    assert.same({}, all("يذكر أن الخطوط السعودية قد تعاقدت مع شركة بوينج لشراء 20 طائرة من هذا الطراز."))
+  end)
+end)
