@@ -54,11 +54,17 @@ typedef struct akh_date {
   unsigned flags;       /* akh_date_flag */
 } akh_date;
 
-/* A streaming scanner over text; zero state beyond the text itself.  The
- * text must stay alive and unchanged while the scanner is used. */
+/* A streaming scanner over text.  The text must stay alive and unchanged
+ * while the scanner is used. */
 typedef struct akh_date_scanner {
   const char *text;
   size_t len, pos;
+  /* private, set by akh_dates_init: bit b of starts[a] is set when a word
+   * whose first two letters are a and b (Arabic letters as U+0620 + index,
+   * folded; b = 0 for a one-letter word) may start a date; al_third, the
+   * same for the third letter of a word that starts with «ال» */
+  uint64_t starts[64];
+  uint64_t al_third;
 } akh_date_scanner;
 
 AKH_API void akh_dates_init(akh_date_scanner *s, const char *text, size_t len);

@@ -3,88 +3,14 @@
  * ordinal days (الثلاثين من حزيران), years after عام/العام/سنة (also glued:
  * عام2012), Arabic-Indic digits, clock times and time zones (page stamps),
  * relative words, Hijri dates marked هـ (converted with ICU's Umm al-Qura
- * calendar).  The input is untrusted: it is fuzzed (fuzz/fuzz_dates.c). */
+ * calendar).  The input is untrusted: it is fuzzed (fuzz/fuzz_dates.c).
+ * The words are in dates_lexicon.c, the calendar arithmetic in
+ * dates_calendar.c; this file is the tokenizer and the grammar. */
 #include <string.h>
 
-#include <unicode/ucal.h>
-
 #include "akhbar.h"
+#include "dates_lexicon.h"
 #include "utf8.h"
-
-/* ---------------------------------------------------------------- civil */
-
-long akh_days_from_civil(int y, int m, int d) {
-  /* Howard Hinnant's algorithm: exact for the proleptic Gregorian calendar. */
-  long yy = (long)y - (m <= 2);
-  long era = (yy >= 0 ? yy : yy - 399) / 400;
-  long yoe = yy - era * 400;
-  long mp = (m + 9) % 12;
-  long doy = (153 * mp + 2) / 5 + d - 1;
-  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-void akh_civil_from_days(long z, int *y, int *m, int *d) {
-  z += 719468;
-  long era = (z >= 0 ? z : z - 146096) / 146097;
-  long doe = z - era * 146097;
-  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  long yy = yoe + era * 400;
-  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  long mp = (5 * doy + 2) / 153;
-  long dd = doy - (153 * mp + 2) / 5 + 1;
-  long mm = mp < 10 ? mp + 3 : mp - 9;
-  *y = (int)(yy + (mm <= 2));
-  *m = (int)mm;
-  *d = (int)dd;
-}
-
-int akh_date_valid(int y, int m, int d) {
-  static const int mdays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1]) return 0;
-  if (m == 2 && d == 29) return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return 1;
-}
-
-int akh_weekday(int y, int m, int d) {
-  long z = akh_days_from_civil(y, m, d);
-  long w = (z + 4) % 7; /* 1970-01-01 was a Thursday */
-  return (int)(w < 0 ? w + 7 : w);
-}
-
-int akh_date_infer_year(int month, int day, int weekday, int lo, int hi, int prefer) {
-  if (month < 1 || month > 12 || day < 1 || day > 31 || weekday < 0 || weekday > 6) return 0;
-  if (lo < 1) lo = 1;
-  if (hi > 9999) hi = 9999;
-  if (lo > hi) return 0;
-  if (prefer < lo) prefer = lo;
-  if (prefer > hi) prefer = hi;
-  for (int k = 0; k <= hi - lo; k++) {
-    int a = prefer - k, b = prefer + k;
-    if (a >= lo && akh_date_valid(a, month, day) && akh_weekday(a, month, day) == weekday) return a;
-    if (k && b <= hi && akh_date_valid(b, month, day) && akh_weekday(b, month, day) == weekday) return b;
-  }
-  return 0;
-}
-
-int akh_hijri_to_gregorian(int hy, int hm, int hd, int *gy, int *gm, int *gd, akh_error *err) {
-  if (hy < 1300 || hy > 1600 || hm < 1 || hm > 12 || hd < 1 || hd > 30)
-    return akh_fail(err, AKH_EARG, 0, "Hijri date %d-%d-%d out of range", hy, hm, hd);
-  UErrorCode st = U_ZERO_ERROR;
-  static const UChar utc[] = {'U', 'T', 'C', 0};
-  UCalendar *cal = ucal_open(utc, -1, "en@calendar=islamic-umalqura", UCAL_DEFAULT, &st);
-  if (U_FAILURE(st)) return akh_fail(err, AKH_EICU, 0, "ucal_open: %s", u_errorName(st));
-  ucal_clear(cal);
-  ucal_setAttribute(cal, UCAL_LENIENT, 0);
-  ucal_setDateTime(cal, hy, hm - 1, hd, 12, 0, 0, &st);
-  UDate ms = ucal_getMillis(cal, &st);
-  ucal_close(cal);
-  if (U_FAILURE(st)) return akh_fail(err, AKH_EARG, 0, "Hijri date %d-%d-%d: %s", hy, hm, hd, u_errorName(st));
-  long days = (long)(ms / 86400000.0);
-  if (ms < 0 && (double)days * 86400000.0 != ms) days--;
-  akh_civil_from_days(days, gy, gm, gd);
-  return AKH_OK;
-}
 
 /* ---------------------------------------------------------------- tokens */
 
@@ -186,90 +112,9 @@ static void read_tok(const char *text, size_t len, size_t *pos, tok *t) {
   *pos = p;
 }
 
-/* ---------------------------------------------------------------- lexicon */
-
-typedef struct entry { const char *key; int value; } entry;
-
-/* Keys are folded: alef forms to ا, ى to ي, ة to ه, no marks. */
-static const entry months1[] = {
-  {"يناير", 1}, {"جانفي", 1}, {"فبراير", 2}, {"فيفري", 2}, {"شباط", 2}, {"مارس", 3},
-  {"اذار", 3}, {"ابريل", 4}, {"افريل", 4}, {"نيسان", 4}, {"مايو", 5}, {"ماي", 5},
-  {"ايار", 5}, {"يونيو", 6}, {"يونيه", 6}, {"جوان", 6}, {"حزيران", 6}, {"يوليو", 7},
-  {"يوليه", 7}, {"جويليه", 7}, {"تموز", 7}, {"اغسطس", 8}, {"اغسطوس", 8}, {"اوت", 8},
-  {"اب", 8}, {"سبتمبر", 9}, {"ايلول", 9}, {"اكتوبر", 10}, {"نوفمبر", 11},
-  {"ديسمبر", 12}, {"دجنبر", 12}, {"نونبر", 11}, {"شتنبر", 9}, {"يوليوز", 7},
-  {NULL, 0}};
-
-/* Two-word month names: first word, second word, month. */
-typedef struct entry2 { const char *a, *b; int value; } entry2;
-static const entry2 months2[] = {
-  {"كانون", "الثاني", 1}, {"كانون", "الاول", 12}, {"تشرين", "الاول", 10},
-  {"تشرين", "الثاني", 11}, {NULL, NULL, 0}};
-
-static const entry hmonths1[] = {
-  {"محرم", 1}, {"صفر", 2}, {"رجب", 7}, {"شعبان", 8}, {"رمضان", 9}, {"شوال", 10}, {NULL, 0}};
-static const entry2 hmonths2[] = {
-  {"ربيع", "الاول", 3}, {"ربيع", "الاخر", 4}, {"ربيع", "الثاني", 4},
-  {"جمادي", "الاولي", 5}, {"جمادي", "الاول", 5}, {"جمادي", "الاخره", 6},
-  {"جمادي", "الثانيه", 6}, {"جمادي", "الاخر", 6}, {"ذو", "القعده", 11},
-  {"ذي", "القعده", 11}, {"ذو", "الحجه", 12}, {"ذي", "الحجه", 12}, {NULL, NULL, 0}};
-
-static const entry weekdays[] = {
-  {"الاحد", 0}, {"الاثنين", 1}, {"الثلاثاء", 2}, {"الاربعاء", 3}, {"الخميس", 4},
-  {"الجمعه", 5}, {"السبت", 6}, {NULL, 0}};
-
-static const entry ordinals[] = {
-  {"الاول", 1}, {"الحادي", 1}, {"الثاني", 2}, {"الثالث", 3}, {"الرابع", 4},
-  {"الخامس", 5}, {"السادس", 6}, {"السابع", 7}, {"الثامن", 8}, {"التاسع", 9},
-  {"العاشر", 10}, {"العشرين", 20}, {"الثلاثين", 30}, {NULL, 0}};
-
-/* Direction words after a month, a weekday or a period: -1 past, +1 next,
- * 0 current (stored +2 so that 0 means "not a direction word"). */
-static const entry directions[] = {
-  {"الماضي", 1}, {"الماضيه", 1}, {"المنصرم", 1}, {"المنصرمه", 1}, {"الفائت", 1},
-  {"الفائته", 1}, {"الفايت", 1}, {"السابق", 1}, {"السابقه", 1},
-  {"المقبل", 3}, {"المقبله", 3}, {"القادم", 3}, {"القادمه", 3},
-  {"الجاري", 2}, {"الجاريه", 2}, {"الحالي", 2}, {"الحاليه", 2}, {NULL, 0}};
-
-/* Period nouns (with the clitics they take in news text): 'm' month, 'y' year. */
-static const entry periods[] = {
-  {"العام", 'y'}, {"السنه", 'y'}, {"للعام", 'y'}, {"للسنه", 'y'}, {"والعام", 'y'},
-  {"والسنه", 'y'}, {"بالعام", 'y'}, {"فالعام", 'y'}, {"الشهر", 'm'}, {"للشهر", 'm'},
-  {"والشهر", 'm'}, {"بالشهر", 'm'}, {"وللعام", 'y'}, {"وللسنه", 'y'}, {"وللشهر", 'm'},
-  {NULL, 0}};
-
-/* «هذا العام», «هذه السنة», «لهذا الشهر»: the demonstrative before a period noun. */
-static const entry demonstratives[] = {
-  {"هذا", 1}, {"هذه", 1}, {"لهذا", 1}, {"لهذه", 1}, {"وهذا", 1}, {"وهذه", 1},
-  {"بهذا", 1}, {"بهذه", 1}, {"فهذا", 1}, {NULL, 0}};
-
-/* Part of a month or a year: 1 early, 2 middle, 3 late. */
-static const entry parts[] = {
-  {"مطلع", 1}, {"بدايه", 1}, {"اوائل", 1}, {"مستهل", 1}, {"ومطلع", 1}, {"وبدايه", 1},
-  {"منتصف", 2}, {"اواسط", 2}, {"ومنتصف", 2}, {"اواخر", 3}, {"نهايه", 3}, {"ختام", 3},
-  {"واواخر", 3}, {"ونهايه", 3}, {"بدايات", 1}, {"نهايات", 3}, {NULL, 0}};
-
-/* Words before a bare year number that make it a year: «في 2014», «منذ 2011». */
-static const entry year_cues[] = {
-  {"في", 1}, {"منذ", 1}, {"حتي", 1}, {"قبل", 1}, {"بعد", 1}, {"خلال", 1}, {"مطلع", 1},
-  {"بدايه", 1}, {"منتصف", 1}, {"نهايه", 1}, {"اواخر", 1}, {"اوائل", 1}, {"ل", 1},
-  {"و", 1}, {"الي", 1}, {"وفي", 1}, {"ومنذ", 1}, {"وحتي", 1}, {"لغايه", 1}, {NULL, 0}};
-
-/* Words after a number that make it a count, not a year: «في 2000 ريال». */
-static const entry count_nouns[] = {
-  {"ريال", 1}, {"ريالا", 1}, {"دولار", 1}, {"دولارا", 1}, {"يورو", 1}, {"جنيه", 1},
-  {"درهم", 1}, {"دينار", 1}, {"مليون", 1}, {"مليار", 1}, {"الف", 1}, {"متر", 1},
-  {"مترا", 1}, {"كيلو", 1}, {"كيلومتر", 1}, {"كم", 1}, {"طن", 1}, {"شخص", 1},
-  {"حاله", 1}, {"طالب", 1}, {"طالبه", 1}, {"موظف", 1}, {"وحده", 1}, {"سهم", 1},
-  {"نقطه", 1}, {"برميل", 1}, {"قدم", 1}, {"مشروع", 1}, {"عامل", 1}, {"ساعه", 1},
-  {"دقيقه", 1}, {"يوم", 1}, {"سنه", 1}, {"عام", 1}, {"مره", 1}, {NULL, 0}};
-
-/* Month names that are also common words (مارس "practised", أب "father",
- * صفر "zero", رجب and محرم names or adjectives): a date only with a day,
- * a year, a direction word or «شهر» before them. */
+/* A month name that is also a common word (akh_lex_ambiguous_months). */
 static int month_word_ambiguous(const tok *t) {
-  static const char *const words[] = {"مارس", "اب", "ماي", "اوت", "جوان", "نيسان", "صفر",
-                                      "رجب", "محرم", "اذار", NULL};
+  const char *const *words = akh_lex_ambiguous_months;
   for (int i = 0; words[i]; i++)
     if (t->kind == T_WORD && t->keylen <= KEYMAX && t->keylen == strlen(words[i]) &&
         memcmp(t->key, words[i], t->keylen) == 0)
@@ -291,7 +136,7 @@ static int word_is(const tok *t, const char *key) {
   return t->kind == T_WORD && t->keylen <= KEYMAX && key_is(t->key, t->keylen, key);
 }
 
-static int lookup(const tok *t, const entry *tab) {
+static int lookup(const tok *t, const akh_lex_entry *tab) {
   if (t->kind != T_WORD) return 0;
   for (int i = 0; tab[i].key; i++)
     if (word_is(t, tab[i].key)) return tab[i].value;
@@ -299,7 +144,7 @@ static int lookup(const tok *t, const entry *tab) {
 }
 
 /* Like lookup, also with one proclitic و ف ب ل in front (وأمس، بالخميس). */
-static int lookup_clitic(const tok *t, const entry *tab, int *clitic) {
+static int lookup_clitic(const tok *t, const akh_lex_entry *tab, int *clitic) {
   int v = lookup(t, tab);
   *clitic = 0;
   if (v || t->kind != T_WORD || t->keylen <= 2 || t->keylen > KEYMAX) return v;
@@ -336,24 +181,25 @@ static int month_at(const window *w, int i, int *month, int *hijri) {
   if (i >= w->n) return 0;
   int v, c;
   if (i + 1 < w->n) {
-    for (int k = 0; months2[k].a; k++)
-      if (word_is(&w->t[i], months2[k].a) && word_is(&w->t[i + 1], months2[k].b)) {
-        *month = months2[k].value; *hijri = 0; return 2;
+    for (int k = 0; akh_lex_months2[k].a; k++)
+      if (word_is(&w->t[i], akh_lex_months2[k].a) && word_is(&w->t[i + 1], akh_lex_months2[k].b)) {
+        *month = akh_lex_months2[k].value; *hijri = 0; return 2;
       }
-    for (int k = 0; hmonths2[k].a; k++)
-      if (word_is(&w->t[i], hmonths2[k].a) && word_is(&w->t[i + 1], hmonths2[k].b)) {
-        *month = hmonths2[k].value; *hijri = 1; return 2;
+    for (int k = 0; akh_lex_hijri_months2[k].a; k++)
+      if (word_is(&w->t[i], akh_lex_hijri_months2[k].a) &&
+          word_is(&w->t[i + 1], akh_lex_hijri_months2[k].b)) {
+        *month = akh_lex_hijri_months2[k].value; *hijri = 1; return 2;
       }
   }
-  if ((v = lookup_clitic(&w->t[i], months1, &c)) != 0) { *month = v; *hijri = 0; return 1; }
-  if ((v = lookup(&w->t[i], hmonths1)) != 0) { *month = v; *hijri = 1; return 1; }
+  if ((v = lookup_clitic(&w->t[i], akh_lex_months, &c)) != 0) { *month = v; *hijri = 0; return 1; }
+  if ((v = lookup(&w->t[i], akh_lex_hijri_months)) != 0) { *month = v; *hijri = 1; return 1; }
   return 0;
 }
 
 /* A day as an ordinal word phrase: الثلاثين، الحادي عشر، الثاني والعشرين. */
 static int ordinal_at(const window *w, int i, int *day) {
   if (i >= w->n) return 0;
-  int u = lookup(&w->t[i], ordinals);
+  int u = lookup(&w->t[i], akh_lex_ordinals);
   if (!u) return 0;
   if (u < 10 && i + 1 < w->n) {
     if (word_is(&w->t[i + 1], "عشر")) { *day = 10 + u; return 2; }
@@ -525,7 +371,7 @@ static size_t prev_word(const char *text, size_t at, char *key) {
   return len;
 }
 
-static int key_in(const char *key, size_t n, const entry *tab) {
+static int key_in(const char *key, size_t n, const akh_lex_entry *tab) {
   for (int i = 0; tab[i].key; i++)
     if (key_is(key, n, tab[i].key)) return tab[i].value;
   return 0;
@@ -534,7 +380,7 @@ static int key_in(const char *key, size_t n, const entry *tab) {
 /* A direction word at t[i]: -1 past, +1 next, 0 current; 99 when none. */
 static int direction_at(const window *w, int i) {
   if (i >= w->n) return 99;
-  int v = lookup(&w->t[i], directions);
+  int v = lookup(&w->t[i], akh_lex_directions);
   return v ? v - 2 : 99;
 }
 
@@ -562,7 +408,7 @@ static int match(const char *text, const window *w, akh_date *d);
 /* «مطلع/منتصف/أواخر» + a month, a year or a period («منتصف الشهر الجاري»,
  * «مطلع 2016», «أواخر عام 1430هـ»); also «منتصف الشهر» alone (this month). */
 static int part_at(const char *text, const window *w, akh_date *d) {
-  int part = lookup(&w->t[0], parts);
+  int part = lookup(&w->t[0], akh_lex_parts);
   if (!part || w->n < 2) return 0;
   window sub;
   sub.n = w->n - 1;
@@ -573,7 +419,7 @@ static int part_at(const char *text, const window *w, akh_date *d) {
     return used + 1;
   }
   date_clear(d);
-  int unit = lookup(&w->t[1], periods);
+  int unit = lookup(&w->t[1], akh_lex_periods);
   if (unit && direction_at(w, 2) == 99) {
     d->flags |= AKH_DATE_PERIOD;
     d->unit = unit == 'm' ? AKH_UNIT_MONTH : AKH_UNIT_YEAR;
@@ -608,9 +454,9 @@ static int match(const char *text, const window *w, akh_date *d) {
       char key[KEYMAX];
       size_t kn = prev_word(text, t0->start, key);
       /* «ومطلع 2016»: the cue may carry و or ف */
-      int cue = kn && (key_in(key, kn, year_cues) ||
+      int cue = kn && (key_in(key, kn, akh_lex_year_cues) ||
                        (kn > 2 && (memcmp(key, "و", 2) == 0 || memcmp(key, "ف", 2) == 0) &&
-                        key_in(key + 2, kn - 2, year_cues)));
+                        key_in(key + 2, kn - 2, akh_lex_year_cues)));
       if (!kn) {
         /* the line starts with the year */
         size_t p = t0->start;
@@ -621,7 +467,8 @@ static int match(const char *text, const window *w, akh_date *d) {
       /* «2015-13-01» is a broken numeric date, not the year 2015 */
       int glued = w->n > 2 && is_sep(&w->t[1]) && w->t[1].start == t0->stop &&
                   w->t[2].kind == T_NUM && w->t[2].start == w->t[1].stop;
-      int counted = glued || (w->n > 1 && (lookup(&w->t[1], count_nouns) || w->t[1].kind == T_NUM ||
+      int counted = glued || (w->n > 1 && (lookup(&w->t[1], akh_lex_count_nouns) ||
+                                           w->t[1].kind == T_NUM ||
                                  is_punct(&w->t[1], '%') || is_punct(&w->t[1], 0x066A)));
       if ((cue || marked) && !counted) {
         d->year = y;
@@ -656,7 +503,7 @@ static int match(const char *text, const window *w, akh_date *d) {
       /* اليوم (الاثنين) / اليوم الاثنين */
       int j = i, paren = 0;
       if (j < w->n && is_punct(&w->t[j], '(')) { j++; paren = 1; }
-      int wd = j < w->n ? lookup(&w->t[j], weekdays) : 0;
+      int wd = j < w->n ? lookup(&w->t[j], akh_lex_weekdays) : 0;
       if (j < w->n && (wd || word_is(&w->t[j], "الاحد"))) {
         j++;
         if (!paren || (j < w->n && is_punct(&w->t[j], ')'))) {
@@ -669,7 +516,7 @@ static int match(const char *text, const window *w, akh_date *d) {
       return i;
     }
     /* «العام الماضي», «الشهر المقبل», «السنة الحالية» [YYYY] */
-    int unit = lookup(t0, periods);
+    int unit = lookup(t0, akh_lex_periods);
     if (unit) {
       int dir = direction_at(w, 1);
       if (dir != 99) {
@@ -682,7 +529,8 @@ static int match(const char *text, const window *w, akh_date *d) {
       }
     }
     /* «هذا العام», «لهذه السنة», «هذا الشهر» */
-    if (lookup(t0, demonstratives) > 0 && w->n > 1 && (unit = lookup(&w->t[1], periods)) != 0 &&
+    if (lookup(t0, akh_lex_demonstratives) > 0 && w->n > 1 &&
+        (unit = lookup(&w->t[1], akh_lex_periods)) != 0 &&
         (word_is(&w->t[1], "العام") || word_is(&w->t[1], "السنه") || word_is(&w->t[1], "الشهر"))) {
       d->flags |= AKH_DATE_PERIOD;
       d->unit = unit == 'm' ? AKH_UNIT_MONTH : AKH_UNIT_YEAR;
@@ -696,12 +544,12 @@ static int match(const char *text, const window *w, akh_date *d) {
   /* [يوم] [weekday] [،] */
   if (word_is(&w->t[i], "يوم") || word_is(&w->t[i], "ويوم")) {
     int dummy;
-    if (i + 1 < w->n && (lookup(&w->t[i + 1], weekdays) || word_is(&w->t[i + 1], "الاحد"))) i++;
+    if (i + 1 < w->n && (lookup(&w->t[i + 1], akh_lex_weekdays) || word_is(&w->t[i + 1], "الاحد"))) i++;
     else if (!(i + 1 < w->n && (w->t[i + 1].kind == T_NUM || ordinal_at(w, i + 1, &dummy)))) return 0;
     else i++;
   }
   {
-    int wd = lookup_clitic(&w->t[i], weekdays, &c);
+    int wd = lookup_clitic(&w->t[i], akh_lex_weekdays, &c);
     if (wd || word_is(&w->t[i], "الاحد") || word_is(&w->t[i], "والاحد")) {
       d->weekday = wd;
       d->flags |= AKH_DATE_WEEKDAY;
@@ -782,7 +630,7 @@ static int match(const char *text, const window *w, akh_date *d) {
         if (month_word_ambiguous(&w->t[mstart])) return 0;
         char key[KEYMAX];
         size_t kn = prev_word(text, w->t[mstart].start, key);
-        if (!kn || !(key_in(key, kn, year_cues) || key_is(key, kn, "من") || key_is(key, kn, "شهري"))) return 0;
+        if (!kn || !(key_in(key, kn, akh_lex_year_cues) || key_is(key, kn, "من") || key_is(key, kn, "شهري"))) return 0;
       }
       if (dir != 99) { set_direction(d, dir); j++; }
       if (hijri) {
@@ -885,13 +733,11 @@ static int may_start(const tok *t) {
   if (t->kind == T_NUM) return 1;
   if (t->kind != T_WORD || t->keylen > KEYMAX) return 0;
   int c;
-  if (lookup_clitic(t, weekdays, &c) || word_is(t, "الاحد") || word_is(t, "والاحد")) return 1;
-  if (lookup(t, ordinals) || lookup(t, periods) || lookup(t, demonstratives) > 0 || lookup(t, parts))
+  if (lookup_clitic(t, akh_lex_weekdays, &c) || word_is(t, "الاحد") || word_is(t, "والاحد")) return 1;
+  if (lookup(t, akh_lex_ordinals) || lookup(t, akh_lex_periods) || lookup(t, akh_lex_demonstratives) > 0 ||
+      lookup(t, akh_lex_parts))
     return 1;
-  static const char *const starters[] = {
-    "اليوم", "واليوم", "امس", "وامس", "بالامس", "البارحه", "غدا", "وغدا", "يوم", "ويوم", "من",
-    "عام", "العام", "لعام", "سنه", "السنه", "لسنه", "شهر", "الامس", "بعد", "وبعد", "اول", "واول",
-    "بين", "عامي", "العامين", "سنتي", NULL};
+  const char *const *starters = akh_lex_starters;
   for (int i = 0; starters[i]; i++)
     if (word_is(t, starters[i])) return 1;
   int m, h;
@@ -901,16 +747,116 @@ static int may_start(const tok *t) {
   return month_at(&w1, 0, &m, &h) != 0;
 }
 
+/* The index of a letter in akh_date_scanner.starts (folded Arabic
+ * letters U+0621..U+065F), -1 for any other character. */
+static int letter_index(uint32_t c) {
+  c = fold(c);
+  return c >= 0x0621 && c <= 0x065F ? (int)(c - 0x0620) : -1;
+}
+
+/* The indexes of the first three letters of a folded key (0 past its
+ * end); 0 when the key does not start with an Arabic letter. */
+static int key_letters(const char *key, int *second, int *third) {
+  const unsigned char *k = (const unsigned char *)key;
+  size_t n = strlen(key), p = 0;
+  int idx[3] = {0, 0, 0};
+  for (int i = 0; i < 3 && p < n; i++) {
+    uint32_t c;
+    size_t l = akh_utf8_decode(k + p, n - p, &c);
+    if (!l || letter_index(c) < 0) break;
+    idx[i] = letter_index(c);
+    p += l;
+  }
+  *second = idx[1];
+  *third = idx[2];
+  return idx[0];
+}
+
+#define LETTER_ALEF (0x0627 - 0x0620)
+#define LETTER_LAM (0x0644 - 0x0620)
+
+static void allow_key(akh_date_scanner *s, const char *key) {
+  int b, c, a = key_letters(key, &b, &c);
+  if (a <= 0) return;
+  s->starts[a] |= (uint64_t)1 << b;
+  if (a == LETTER_ALEF && b == LETTER_LAM) s->al_third |= (uint64_t)1 << c;
+}
+
+/* A proclitic و ف ب ل before a key (lookup_clitic): the clitic, then the
+ * key's first letter. */
+static void allow_clitic(akh_date_scanner *s, const char *key) {
+  static const char *const clitics[] = {"و", "ف", "ب", "ل"};
+  int b, c, a = key_letters(key, &b, &c);
+  if (a <= 0) return;
+  for (int i = 0; i < 4; i++) s->starts[key_letters(clitics[i], &b, &c)] |= (uint64_t)1 << a;
+}
+
+static void allow_table(akh_date_scanner *s, const akh_lex_entry *tab, int clitic) {
+  for (int i = 0; tab[i].key; i++) {
+    allow_key(s, tab[i].key);
+    if (clitic) allow_clitic(s, tab[i].key);
+  }
+}
+
+/* Every word may_start accepts has its first letters allowed here: a word
+ * that fails this test is skipped unread (a fifth of the scanner's time
+ * went to folding and looking up words that can start nothing). */
+static void allow_starters(akh_date_scanner *s) {
+  memset(s->starts, 0, sizeof s->starts);
+  s->al_third = 0;
+  allow_table(s, akh_lex_weekdays, 1);
+  allow_table(s, akh_lex_months, 1);
+  allow_table(s, akh_lex_hijri_months, 0);
+  allow_table(s, akh_lex_ordinals, 0);
+  allow_table(s, akh_lex_periods, 0);
+  allow_table(s, akh_lex_demonstratives, 0);
+  allow_table(s, akh_lex_parts, 0);
+  for (int i = 0; akh_lex_months2[i].a; i++) allow_key(s, akh_lex_months2[i].a);
+  for (int i = 0; akh_lex_hijri_months2[i].a; i++) allow_key(s, akh_lex_hijri_months2[i].a);
+  for (int i = 0; akh_lex_starters[i]; i++) allow_key(s, akh_lex_starters[i]);
+}
+
 void akh_dates_init(akh_date_scanner *s, const char *text, size_t len) {
   s->text = text;
   s->len = text ? len : 0;
   s->pos = 0;
+  allow_starters(s);
+}
+
+/* The end of the word at or after pos when its first letters cannot start
+ * a date, else pos (the token is then read in full). */
+static size_t skip_non_starter(const akh_date_scanner *s, size_t pos) {
+  const unsigned char *t = (const unsigned char *)s->text;
+  size_t p = pos, n = 0;
+  uint32_t c = 0;
+  while (p < s->len) {
+    n = akh_utf8_decode(t + p, s->len - p, &c);
+    if (n && !is_space(c)) break;
+    p += n ? n : 1;
+  }
+  if (p >= s->len || !is_letter(c)) return pos;
+  /* the first three letters (marks skipped, 0 past the word's end) */
+  int idx[3] = {letter_index(c), 0, 0}, k = 1;
+  size_t q = p + n;
+  while (q < s->len && (n = akh_utf8_decode(t + q, s->len - q, &c)) != 0 && (is_letter(c) || is_mark(c))) {
+    q += n;
+    if (is_mark(c)) continue;
+    if (k == 3) break;
+    idx[k++] = letter_index(c);
+  }
+  int may = idx[0] > 0 && idx[1] >= 0 && (s->starts[idx[0]] >> idx[1] & 1);
+  if (may && idx[0] == LETTER_ALEF && idx[1] == LETTER_LAM) may = idx[2] >= 0 && (s->al_third >> idx[2] & 1);
+  if (may) return pos;
+  /* the rest of the word, as read_tok would take it */
+  while (q < s->len && (n = akh_utf8_decode(t + q, s->len - q, &c)) != 0 && (is_letter(c) || is_mark(c))) q += n;
+  return q;
 }
 
 int akh_dates_next(akh_date_scanner *s, akh_date *d) {
   window w;
   while (s->pos < s->len) {
-    size_t p = s->pos;
+    size_t p = skip_non_starter(s, s->pos);
+    if (p != s->pos) { s->pos = p; continue; }
     read_tok(s->text, s->len, &p, &w.t[0]);
     if (w.t[0].kind == T_END) { s->pos = s->len; return 0; }
     size_t after_first = p;

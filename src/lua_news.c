@@ -260,6 +260,22 @@ static int l_news_norm_key(lua_State *L) {
   return 1;
 }
 
+/* core.date_valid(y, m, d) -> true when y-m-d is a real Gregorian date
+ * (years 1-9999, 29 February only in leap years); false when a part is nil
+ * or out of range, so that a partly written date tests false. */
+static int l_date_valid(lua_State *L) {
+  int ok = 1;
+  int v[3] = {0, 0, 0};
+  for (int i = 0; i < 3; i++) {
+    if (lua_isnoneornil(L, i + 1)) { ok = 0; continue; }
+    lua_Integer x = luaL_checkinteger(L, i + 1);
+    if (x < -100000 || x > 100000) ok = 0;
+    else v[i] = (int)x;
+  }
+  lua_pushboolean(L, ok && akh_date_valid(v[0], v[1], v[2]));
+  return 1;
+}
+
 static int l_weekday(lua_State *L) {
   int y = (int)luaL_checkinteger(L, 1), m = (int)luaL_checkinteger(L, 2), d = (int)luaL_checkinteger(L, 3);
   luaL_argcheck(L, akh_date_valid(y, m, d), 1, "not a valid Gregorian date");
@@ -316,6 +332,7 @@ static const luaL_Reg news_funcs[] = {
   {"token_count", l_token_count},
   {"token_sig", l_token_sig},
   {"token_common", l_token_common},
+  {"date_valid", l_date_valid},
   {"weekday", l_weekday},
   {"infer_year", l_infer_year},
   {"hijri_to_gregorian", l_hijri},

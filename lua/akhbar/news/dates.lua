@@ -50,12 +50,8 @@ end
 M.parse_iso = parse_iso
 
 local days_from_civil, civil_from_days = core.days_from_civil, core.civil_from_days
-local function valid(y, m, d)
-  if not (y and m and d) or y < 1 or y > 9999 or m < 1 or m > 12 or d < 1 then return false end
-  local last = ({ 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 })[m]
-  if m == 2 and (y % 4 == 0 and (y % 100 ~= 0 or y % 400 == 0)) then last = 29 end
-  return d <= last
-end
+-- a real Gregorian date (false when a part is nil): the scanner's own check
+local valid = core.date_valid
 local function days(y, m, d) return days_from_civil(y, m, d) end
 local function day_iso(z) return iso(civil_from_days(z)) end
 M.days = days

@@ -1,0 +1,26 @@
+/* dates_lexicon.h — internal: the word tables of the date scanner
+ * (src/dates_lexicon.c), read by src/dates.c.  Not API. */
+#ifndef AKH_DATES_LEXICON_H
+#define AKH_DATES_LEXICON_H
+
+/* A folded key and its value; tables end with {NULL, 0}. */
+typedef struct akh_lex_entry { const char *key; int value; } akh_lex_entry;
+/* A two-word name («كانون الثاني», «ذو القعدة»); tables end with {NULL, NULL, 0}. */
+typedef struct akh_lex_pair { const char *a, *b; int value; } akh_lex_pair;
+
+extern const akh_lex_entry akh_lex_months[];        /* Gregorian month names: month 1-12 */
+extern const akh_lex_pair akh_lex_months2[];        /* two-word Levantine names */
+extern const akh_lex_entry akh_lex_hijri_months[];  /* one-word Hijri months: month 1-12 */
+extern const akh_lex_pair akh_lex_hijri_months2[];  /* two-word Hijri months */
+extern const akh_lex_entry akh_lex_weekdays[];      /* 0 Sunday .. 6 Saturday (الأحد is 0: test it by key) */
+extern const akh_lex_entry akh_lex_ordinals[];      /* ordinal day words: 1-10, 20, 30 */
+extern const akh_lex_entry akh_lex_directions[];    /* 1 past, 2 current, 3 next */
+extern const akh_lex_entry akh_lex_periods[];       /* 'm' month, 'y' year nouns */
+extern const akh_lex_entry akh_lex_demonstratives[]; /* «هذا/هذه» with clitics */
+extern const akh_lex_entry akh_lex_parts[];         /* 1 early, 2 middle, 3 late */
+extern const akh_lex_entry akh_lex_year_cues[];     /* words before a bare year */
+extern const akh_lex_entry akh_lex_count_nouns[];   /* words after a number that counts */
+extern const char *const akh_lex_ambiguous_months[]; /* month names that are common words */
+extern const char *const akh_lex_starters[];        /* other words that may start a date */
+
+#endif
