@@ -67,13 +67,13 @@
 -- @module akhbar.corpus
 -- luacheck: max line length 160
 local core = require "akhbar.core"
+local schema = require "akhbar.schema"
 
 local M = {}
 package.loaded["akhbar.corpus"] = M -- extension modules may require us
 
--- 1: the first release; 2: articles.published_confidence and the dates
--- table (an older file is migrated on open; see migrate below).
-M.SCHEMA_VERSION = 2
+-- The schema version this akhbar writes (see akhbar.schema).
+M.SCHEMA_VERSION = schema.VERSION
 M.extensions = {} -- in registration order
 local open_corpora = setmetatable({}, { __mode = "k" })
 
@@ -82,41 +82,6 @@ M.Corpus = Corpus
 local CorpusMeta = { __index = Corpus, __name = "akhbar.Corpus" }
 
 local CACHE_MAX = 256
-
-local SCHEMA = [[
-CREATE TABLE IF NOT EXISTS meta (
-  key TEXT PRIMARY KEY,
-  value TEXT
-);
-CREATE TABLE IF NOT EXISTS articles (
-  id INTEGER PRIMARY KEY,
-  source TEXT,              -- outlet id (aawsat, sana, ...)
-  url TEXT,
-  title TEXT,
-  author TEXT,
-  dateline TEXT,
-  agency TEXT,
-  published TEXT,           -- ISO yyyy-mm-dd, may be NULL
-  published_evidence TEXT,  -- given | url | stamp | crawl | body (before version 2: explicit | inferred)
-  published_confidence REAL,-- 0..1, how far the analysis trusts published; NULL when not judged
-  crawled TEXT,             -- ISO date-time the article was fetched
-  lang TEXT NOT NULL DEFAULT 'ar',
-  text TEXT NOT NULL,       -- the original, never modified
-  clean TEXT,               -- cleaned text that is indexed; NULL = same as text
-  hash TEXT NOT NULL UNIQUE,-- akhbar_hash(text): normalised word sequence
-  added TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
-);
-CREATE INDEX IF NOT EXISTS articles_source ON articles(source);
-CREATE INDEX IF NOT EXISTS articles_date ON articles(coalesce(published, substr(crawled, 1, 10)));
-CREATE VIEW IF NOT EXISTS articles_body AS
-  SELECT id, title, coalesce(clean, text) AS clean FROM articles;
-CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
-  title, clean, content = 'articles_body', content_rowid = 'id', tokenize = 'akhbar');
-CREATE VIRTUAL TABLE IF NOT EXISTS articles_exact USING fts5(
-  title, clean, content = 'articles_body', content_rowid = 'id', tokenize = 'akhbar nostem');
-INSERT OR IGNORE INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(2.0, 1.0)');
-INSERT OR IGNORE INTO articles_exact(articles_exact, rank) VALUES ('rank', 'bm25(2.0, 1.0)');
-]]
 
 -- ------------------------------------------------------------ helpers
 
@@ -251,14 +216,6 @@ end
 
 -- ------------------------------------------------------------ open / close
 
-local function run_schema(c, ext)
-  if c._readonly or not ext.schema then return end
-  local ok, err = pcall(c._db.exec, c._db, ext.schema)
-  if not ok then
-    error(("akhbar.open: schema of extension '%s' failed: %s"):format(ext.name, err), 0)
-  end
-end
-
 --- The version of the analysis this akhbar runs at import: the extensions'
 -- names and versions ("news=3;entities=1;stories=1").  Kept in meta
 -- (analysis_version) when every article of a file was analysed by it.
@@ -266,33 +223,6 @@ function M.analysis_version()
   local parts = {}
   for i, ext in ipairs(M.extensions) do parts[i] = ext.name .. "=" .. tostring(ext.version or 1) end
   return table.concat(parts, ";")
-end
-
-local SET_META = "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"
-
--- Bring a file of an older schema version up to this one, in one
--- transaction (another process may be opening it too: the version is read
--- again inside).  1 -> 2: the column articles.published_confidence; the
--- dates table comes from the news extension's schema, which runs next on
--- every open; meta needs_reanalyze = "dates" until c:reanalyze() has
--- filled it, and the new publication dates, for the articles already in.
--- Nothing else changes, so the file keeps working meanwhile.
-local function migrate(c)
-  c:transaction(function()
-    local v = c:one("PRAGMA user_version").user_version
-    if v >= M.SCHEMA_VERSION then return end
-    if v < 2 then
-      local has = false
-      for col in c:rows("PRAGMA table_info(articles)") do
-        if col.name == "published_confidence" then has = true end
-      end
-      if not has then c._db:exec("ALTER TABLE articles ADD COLUMN published_confidence REAL") end
-      c:exec(SET_META, "needs_reanalyze", "dates")
-    end
-    c:exec(SET_META, "schema_version", tostring(M.SCHEMA_VERSION))
-    c:exec(SET_META, "migrated", ("%d -> %d at %s"):format(v, M.SCHEMA_VERSION, os.date("!%Y-%m-%dT%H:%M:%SZ")))
-    c._db:exec("PRAGMA user_version = " .. M.SCHEMA_VERSION)
-  end)
 end
 
 --- Open (creating if needed) the corpus at `path` (":memory:" for a
@@ -342,33 +272,7 @@ function M.open(path, opts)
     fail(("%s is read-only (file or directory permissions): make it writable (chmod u+w %s) "
       .. "or open it with {readonly = true}"):format(path, path))
   end
-  local ok, err = pcall(function()
-    local v = c:one("PRAGMA user_version")
-    v = v and v.user_version or 0
-    if v > M.SCHEMA_VERSION then
-      error(("%s has schema version %d; this akhbar knows up to %d: upgrade akhbar"):format(path, v, M.SCHEMA_VERSION), 0)
-    end
-    if opts.readonly then
-      if v == 0 then error(path .. " is not an akhbar corpus (no schema)", 0) end
-      return
-    end
-    if not memory then db:exec("PRAGMA journal_mode = WAL") end
-    db:exec("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32000; PRAGMA temp_store = MEMORY")
-    if v == 0 then
-      c:transaction(function()
-        db:exec(SCHEMA)
-        c:exec("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?), ('akhbar_version', ?), "
-          .. "('created', strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), ('tokenizer', 'akhbar')",
-          tostring(M.SCHEMA_VERSION), core.version)
-        -- Articles imported from now on get this analysis (none without
-        -- extensions: c:reanalyze() will then run it over them).
-        if c._extensions then c:exec(SET_META, "analysis_version", M.analysis_version()) end
-        db:exec("PRAGMA user_version = " .. M.SCHEMA_VERSION)
-      end)
-    elseif v < M.SCHEMA_VERSION then
-      migrate(c)
-    end
-  end)
+  local ok, err = pcall(schema.setup, c, path, opts, M.analysis_version)
   if not ok then
     local m = tostring(err)
     if m:find("readonly", 1, true) or m:find("read-only", 1, true) then
@@ -379,7 +283,7 @@ function M.open(path, opts)
   end
   if c._extensions then
     for _, ext in ipairs(M.extensions) do
-      local ok2, err2 = pcall(run_schema, c, ext)
+      local ok2, err2 = pcall(schema.run_extension, c, ext)
       if not ok2 then fail(tostring(err2):gsub("^akhbar%.open: ", "")) end
     end
   end
@@ -843,7 +747,7 @@ function M.extend(ext)
   if not replaced then M.extensions[#M.extensions + 1] = ext end
   for name, fn in pairs(ext.methods or {}) do Corpus[name] = fn end
   for c in pairs(open_corpora) do
-    if rawget(c, "_db") and c._extensions then run_schema(c, ext) end
+    if rawget(c, "_db") and c._extensions then schema.run_extension(c, ext) end
   end
   return ext
 end

@@ -50,7 +50,7 @@ M.BATCH = 200
 
 local prepare_article, analyze_article = corpus._prepare_article, corpus._analyze_article
 
-local SET_META = "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+local SET_META = require("akhbar.schema").SET_META
 
 local function meta(c, key)
   local r = c:one("SELECT value FROM meta WHERE key = ?", key)
