@@ -74,9 +74,16 @@ end
 function M.tmpdb()
   local p = helper.tmpname(".db")
   os.remove(p)
-  return p, function()
-    for _, s in ipairs { "", "-wal", "-shm" } do os.remove(p .. s) end
-  end
+  return p, function() helper.rm_db(p) end
+end
+
+--- A temporary corpus file holding the seeds, imported by `akhbar import`,
+-- and a function removing it.
+function M.seeds_db()
+  local db, remove = M.tmpdb()
+  local out, err, code = M.akhbar("import", db, helper.seeds_dir, "--quiet")
+  assert(code == 0, "import of the seeds failed: " .. out .. err)
+  return db, remove
 end
 
 --- Lines of a string.

@@ -25,11 +25,7 @@ local function seed_id(n)
   return ids[n]
 end
 
-lazy_setup(function()
-  db, remove_db = run.tmpdb()
-  local out, err, code = akhbar_cmd("import", db, helper.seeds_dir)
-  assert(code == 0, "import of the seeds failed: " .. out .. err)
-end)
+lazy_setup(function() db, remove_db = run.seeds_db() end)
 
 lazy_teardown(function() remove_db() end)
 

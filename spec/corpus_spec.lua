@@ -5,7 +5,7 @@ local helper = require "helper"
 local akhbar = require "akhbar"
 local corpus = require "akhbar.corpus"
 
-local function rm(p) for _, s in ipairs { "", "-wal", "-shm" } do os.remove(p .. s) end end
+local rm = helper.rm_db
 
 describe("akhbar.open", function()
   it("opens an in-memory corpus that prints its article count", function()

@@ -1,14 +1,10 @@
 -- The entities corpus extension: mentions stored at import, queries.
-local akhbar = require "akhbar"
 local gazetteer = require "akhbar.gazetteer"
 local helper = require "helper"
 
 describe("corpus entities", function()
   local c
-  setup(function()
-    c = akhbar.open(":memory:")
-    c:import(helper.seeds_dir)
-  end)
+  setup(function() c = helper.seeds_corpus() end)
   teardown(function() c:close() end)
 
   it("stores mentions at import with offsets into the article text", function()
@@ -95,7 +91,6 @@ describe("corpus entities", function()
   it("lets a loop break early without leaving statements open", function()
     for _ in c:mentions("سوريا") do break end -- luacheck: ignore 512
     c:close()
-    c = akhbar.open(":memory:")
-    c:import(helper.seeds_dir)
+    c = helper.seeds_corpus()
   end)
 end)

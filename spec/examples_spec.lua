@@ -22,11 +22,7 @@ end
 -- The seeds in a corpus file, to check the scripts' answers against the
 -- akhbar command, and to run them on a file as well as on the default.
 local db, remove_db
-lazy_setup(function()
-  db, remove_db = run.tmpdb()
-  local out, err, code = run.akhbar("import", db, helper.seeds_dir, "--quiet")
-  assert(code == 0, out .. err)
-end)
+lazy_setup(function() db, remove_db = run.seeds_db() end)
 lazy_teardown(function() remove_db() end)
 
 describe("examples/denials.lua (who denied what about Russian forces in Syria)", function()

@@ -49,4 +49,39 @@ function helper.rm_db(path)
   for _, suffix in ipairs { "", "-wal", "-shm" } do os.remove(path .. suffix) end
 end
 
+
+--- The values an iterator yields first, as a list.  Takes what a call such
+-- as `c:quotes(opts)` returns, the to-be-closed fourth value included, so
+-- the statement is closed at the end as in a generic for.
+function helper.collect(f, s, ctl, closing)
+  local out = {}
+  for v in f, s, ctl, closing do out[#out + 1] = v end
+  return out
+end
+
+--- A corpus in memory holding the five seed articles.
+-- @param opts options of akhbar.open (e.g. {extensions = false})
+function helper.seeds_corpus(opts)
+  local c = require("akhbar").open(":memory:", opts)
+  c:import(helper.seeds_dir, { progress = false })
+  return c
+end
+
+--- The ids of the hits of c:search(q, opts), smallest first.
+function helper.hit_ids(c, q, opts)
+  local out = {}
+  for hit in c:search(q, opts) do out[#out + 1] = hit.id end
+  table.sort(out)
+  return out
+end
+
+--- A fresh temporary directory holding `files` (name -> content), and a
+-- function removing it (for finally).
+function helper.tmpdir(suffix, files)
+  local dir = helper.tmpname(suffix)
+  os.execute("mkdir -p " .. dir)
+  for name, body in pairs(files or {}) do helper.write_file(dir .. "/" .. name, body) end
+  return dir, function() os.execute("rm -rf " .. dir) end
+end
+
 return helper

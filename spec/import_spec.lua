@@ -43,7 +43,7 @@ describe("c:import", function()
 
   it("is idempotent: a second import adds nothing", function()
     local p = helper.tmpname(".db")
-    finally(function() for _, x in ipairs { "", "-wal", "-shm" } do os.remove(p .. x) end end)
+    finally(function() helper.rm_db(p) end)
     local c = akhbar.open(p, { extensions = false })
     assert.equal(5, c:import(helper.seeds_dir, { progress = false }).added)
     c:close()

@@ -1,20 +1,12 @@
 -- akhbar.news_store: news structure stored at import, c:quotes{...}.
-local akhbar = require "akhbar"
 local helper = require "helper"
 
 describe("news_store", function()
   local c
-  setup(function()
-    c = akhbar.open(":memory:")
-    c:import(helper.seeds_dir)
-  end)
+  setup(function() c = helper.seeds_corpus() end)
   teardown(function() c:close() end)
 
-  local function all(opts)
-    local out = {}
-    for q in c:quotes(opts) do out[#out + 1] = q end
-    return out
-  end
+  local function all(opts) return helper.collect(c:quotes(opts)) end
 
   it("stores quotes at import and finds بيسكوف's by the surname", function()
     local qs = all { speaker = "بيسكوف" }

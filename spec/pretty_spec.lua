@@ -234,9 +234,7 @@ end)
 
 describe("pretty.show", function()
   it("drains an iterator of (entity, count) into a table of names and counts", function()
-    local akhbar = require "akhbar"
-    local c <close> = akhbar.open(":memory:")
-    c:import(helper.seeds_dir, { progress = false })
+    local c <close> = helper.seeds_corpus()
     local out = sink()
     local saved = pretty.options.bidi
     pretty.options.bidi = "none"

@@ -57,18 +57,10 @@ end)
 
 describe("search with expansion", function()
   local c
-  setup(function()
-    c = akhbar.open(":memory:")
-    c:import(helper.seeds_dir)
-  end)
+  setup(function() c = helper.seeds_corpus() end)
   teardown(function() c:close() end)
 
-  local function ids(q, opts)
-    local out = {}
-    for hit in c:search(q, opts) do out[#out + 1] = hit.id end
-    table.sort(out)
-    return out
-  end
+  local function ids(q, opts) return helper.hit_ids(c, q, opts) end
 
   it("finds SANA's سورية when the analyst types سوريا", function()
     local sana = c:one("SELECT id FROM articles WHERE text LIKE '%موسكو- سانا%'").id

@@ -4,18 +4,8 @@
 local helper = require "helper"
 local akhbar = require "akhbar"
 
-local function seeds()
-  local c = akhbar.open(":memory:", { extensions = false })
-  c:import(helper.seeds_dir, { progress = false })
-  return c
-end
-
-local function ids(c, q, opts)
-  local out = {}
-  for hit in c:search(q, opts) do out[#out + 1] = hit.id end
-  table.sort(out)
-  return out
-end
+local function seeds() return helper.seeds_corpus { extensions = false } end
+local ids = helper.hit_ids
 
 describe("c:search", function()
   it("finds an article that has only clitic forms (بسوريا, لدمشق) when searching the bare word", function()

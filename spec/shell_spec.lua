@@ -2,7 +2,6 @@
 -- a person types, reading the screen back) and by util-linux `script`.
 -- These specs skip only when neither program exists; `./run` installs tmux.
 -- luacheck: std +busted
-local helper = require "helper"
 local run = require "cli_helper"
 
 local q = run.q
@@ -37,11 +36,7 @@ local function reversed(s)
 end
 
 local db, remove_db
-lazy_setup(function()
-  db, remove_db = run.tmpdb()
-  local out, err, code = run.akhbar("import", db, helper.seeds_dir, "--quiet")
-  assert(code == 0, out .. err)
-end)
+lazy_setup(function() db, remove_db = run.seeds_db() end)
 lazy_teardown(function() remove_db() end)
 
 describe("akhbar shell under tmux", function()

@@ -38,7 +38,7 @@ describe("the sqlite3 loadable extension", function()
   it("searches a corpus made by akhbar, with highlights of the original words", function()
     if not have_cli() then pending("sqlite3 CLI or " .. ext .. ".so missing") return end
     local p = helper.tmpname(".db")
-    finally(function() for _, x in ipairs { "", "-wal", "-shm" } do os.remove(p .. x) end end)
+    finally(function() helper.rm_db(p) end)
     local c = akhbar.open(p, { extensions = false })
     c:import(helper.seeds_dir, { progress = false })
     c:close()
@@ -50,7 +50,7 @@ describe("the sqlite3 loadable extension", function()
   it("without the extension, the index cannot be read and says why", function()
     if not have_cli() then pending("sqlite3 CLI missing") return end
     local p = helper.tmpname(".db")
-    finally(function() for _, x in ipairs { "", "-wal", "-shm" } do os.remove(p .. x) end end)
+    finally(function() helper.rm_db(p) end)
     local c = akhbar.open(p, { extensions = false })
     c:add { text = "روسيا" }
     c:close()

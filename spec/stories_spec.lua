@@ -21,8 +21,7 @@ end
 describe("stories over the seed articles", function()
   local c, ids
   setup(function()
-    c = akhbar.open(":memory:")
-    c:import(helper.seeds_dir)
+    c = helper.seeds_corpus()
     ids = seed_ids(c)
   end)
   teardown(function() c:close() end)
@@ -90,18 +89,12 @@ describe("duplicates at import", function()
   it("flags a copy whose cleaned text equals an earlier article's", function()
     local c = akhbar.open(":memory:")
     finally(function() c:close() end)
-    local dir = helper.tmpname("-dups")
-    os.execute("mkdir -p " .. dir)
-    finally(function() os.execute("rm -rf " .. dir) end)
     -- A byte-identical copy is not stored at all (the import reports it);
     -- a copy that differs only in boilerplate is stored and flagged.
     local text = helper.seed(4)
-    for name, body in pairs { ["a.txt"] = text, ["b.txt"] = text .. "\n\nالتعليقات مغلقة\n",
-                              ["c.txt"] = text } do
-      local f = assert(io.open(dir .. "/" .. name, "wb"))
-      f:write(body)
-      f:close()
-    end
+    local dir, remove_dir = helper.tmpdir("-dups", { ["a.txt"] = text,
+      ["b.txt"] = text .. "\n\nالتعليقات مغلقة\n", ["c.txt"] = text })
+    finally(remove_dir)
     local summary = c:import(dir)
     assert.equal(2, summary.added)
     assert.equal(1, summary.duplicates)
@@ -114,16 +107,10 @@ describe("duplicates at import", function()
   it("flags a re-punctuated copy as a near duplicate", function()
     local c = akhbar.open(":memory:")
     finally(function() c:close() end)
-    local dir = helper.tmpname("-near")
-    os.execute("mkdir -p " .. dir)
-    finally(function() os.execute("rm -rf " .. dir) end)
     local text = helper.seed(4)
     local copy = text:gsub("الدولية", "العالمية", 1) .. "\nالمصدر: وكالات"
-    for name, body in pairs { ["a.txt"] = text, ["b.txt"] = copy } do
-      local f = assert(io.open(dir .. "/" .. name, "wb"))
-      f:write(body)
-      f:close()
-    end
+    local dir, remove_dir = helper.tmpdir("-near", { ["a.txt"] = text, ["b.txt"] = copy })
+    finally(remove_dir)
     c:import(dir)
     local kinds = {}
     for d in c:duplicates() do kinds[#kinds + 1] = d.kind end

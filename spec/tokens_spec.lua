@@ -3,11 +3,7 @@ local akhbar = require "akhbar"
 local helper = require "helper"
 
 -- All tokens of s as a list of tables (the iterator itself never builds one).
-local function collect(s, opts)
-  local out = {}
-  for t in akhbar.tokens(s, opts) do out[#out + 1] = t end
-  return out
-end
+local function collect(s, opts) return helper.collect(akhbar.tokens(s, opts)) end
 
 -- "text/kind" of every token, for compact expectations.
 local function shape(s, opts)
