@@ -30,13 +30,19 @@ end
 
 -- Person-name words (tools/build_name_words.lua), loaded on first use.
 local name_words
+-- memo of is_name_word per key (the vocabulary of news is bounded)
+local name_memo = {}
 local function is_name_word(k)
+  local m = name_memo[k]
+  if m ~= nil then return m end
   if not name_words then
     name_words = {}
     for w in require("akhbar.news.name_words"):gmatch("%S+") do name_words[w] = true end
   end
   -- joined compounds: «عبدالله», «عبداللطيف», «أبوبكر»
-  return name_words[k] or NAME_LINK[k] or ((k:sub(1, 6) == "عبد" or k:sub(1, 6) == "ابو") and #k >= 10)
+  m = (name_words[k] or NAME_LINK[k] or (#k >= 10 and (k:find("^عبد") or k:find("^ابو")))) and true or false
+  name_memo[k] = m
+  return m
 end
 
 --- Split speaker words W[a..b] into a name and a role/organisation phrase.
@@ -216,36 +222,46 @@ local function fullest_name(text, ctx, name)
   for w in fold(name):gmatch("%S+") do keys[#keys + 1] = w end
   local n = #keys
   if n == 0 or n > 4 then return nil end
-  local AW = ctx.all_words
-  if not AW then AW = words(text, 1, #text) or NO_WORDS ctx.all_words = AW end
+  local cache = ctx.fullest or {}
+  ctx.fullest = cache
+  if cache[name] ~= nil then return cache[name] or nil end
+  -- each place the name is written as here (a plain search in C), with
+  -- the words of a window around it: a Lua pass over every word of the
+  -- article per speaker doubled the cost of quotes
   local best, best_len = nil, n
-  for i = 1, #AW - n + 1 do
-    if AW[i].key == keys[1] then
-      local ok = true
-      for j = 2, n do
-        if AW[i + j - 1].key ~= keys[j] or AW[i + j - 2].post:find("[^%s]") then ok = false break end
+  local from = 1
+  while true do
+    local p, q = text:find(name, from, true)
+    if not p then break end
+    from = q + 1
+    local ws = math.max(1, p - 160)
+    while ws > 1 and ws < p and text:byte(ws) >= 0x80 and text:byte(ws) < 0xC0 do ws = ws - 1 end
+    local AW = words(text, ws, math.min(#text, q + 80)) or NO_WORDS
+    local i
+    for x = 1, #AW do
+      if AW[x].s == p then i = x break end
+    end
+    if i and i + n - 1 <= #AW then
+      local a, b = i, i + n - 1
+      while a > 2 and b - a < 5 and AW[a - 1].post == "" and is_name_word(AW[a - 1].key)
+            and not VERBS[AW[a - 1].key] and not STOP[AW[a - 1].key] do
+        a = a - 1
       end
-      if ok then
-        local a, b = i, i + n - 1
-        while a > 1 and b - a < 5 and AW[a - 1].post == "" and is_name_word(AW[a - 1].key)
-              and not VERBS[AW[a - 1].key] and not STOP[AW[a - 1].key] do
-          a = a - 1
-        end
-        -- forward: after a link word (بن، أبو، عبد), or a given name
-        -- followed by a family name («نجيب عبدالرزاق»)
-        while b < #AW and b - a < 5 and AW[b].post == "" do
-          local nk = AW[b + 1].key
-          if NAME_LINK[AW[b].key] or NAME_LINK[nk] then b = b + 1
-          elseif is_name_word(nk) and not VERBS[nk] and not STOP[nk] and not COMP[nk] and b == i + n - 1 and n == 1
-                 and a == i and not keys[1]:find("^ال") then
-            b = b + 1
-          else break end
-        end
-        if NAME_LINK[AW[b].key] then b = b - 1 end
-        if b - a + 1 > best_len then best, best_len = text:sub(AW[a].s, AW[b].e), b - a + 1 end
+      -- forward: after a link word (بن، أبو، عبد), or a given name
+      -- followed by a family name («نجيب عبدالرزاق»)
+      while b < #AW - 1 and b - a < 5 and AW[b].post == "" do
+        local nk = AW[b + 1].key
+        if NAME_LINK[AW[b].key] or NAME_LINK[nk] then b = b + 1
+        elseif is_name_word(nk) and not VERBS[nk] and not STOP[nk] and not COMP[nk] and b == i + n - 1 and n == 1
+               and a == i and not keys[1]:find("^ال") then
+          b = b + 1
+        else break end
       end
+      if NAME_LINK[AW[b].key] then b = b - 1 end
+      if b - a + 1 > best_len then best, best_len = text:sub(AW[a].s, AW[b].e), b - a + 1 end
     end
   end
+  cache[name] = best or false
   return best
 end
 
