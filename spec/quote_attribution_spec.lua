@@ -91,6 +91,39 @@ describe("quote attribution on Gulf news", function()
     assert.equal("اتخاذ روسيا أية خطوات لتعزيز وجودها العسكري في سوريا", q.text)
   end)
 
+  it("skips a time word between the speaker and the object («دعت السلطات الإيرانية السبت مواطنيها»)", function()
+    local q = all("دعت السلطات الإيرانية السبت مواطنيها إلى عدم السفر برا إلى تركيا بعد هجوم استهدف حافلة.")[1]
+    assert.equal("السلطات الإيرانية", q.speaker)
+    assert.matches("^مواطنيها إلى عدم السفر", q.text)
+  end)
+
+  it("reads «وجاء في بيان \"...\"» as the statement's words", function()
+    local q = all("وجاء في بيان \"انه بسبب انعدام الأمن في شرق تركيا، تنصح وزارة الخارجية المواطنين الراغبين في "
+      .. "السفر إلى هذا البلد عدم سلوك الطرقات البرية\" إلى تركيا.")[1]
+    assert.equal("بيان", q.speaker)
+    assert.equal("direct", q.kind)
+    assert.matches("^انه بسبب انعدام الأمن", q.text)
+  end)
+
+  it("gives a relative clause's verb to its antecedent («نوري المالكي الذي اتهم ...»)", function()
+    local qs = all("فيما أعرب رئيس مجلس الأمة الكويتي بالإنابة مبارك الخرينج عن رفضه للتصريحات غير المسؤولة "
+      .. "لنائب الرئيس العراقي نوري المالكي الذي اتهم المملكة بدعم ورعاية الإرهاب.")
+    local q = by_text(qs, "المملكة بدعم")
+    assert.equal("نوري المالكي", q.speaker)
+    assert.equal("المملكة بدعم ورعاية الإرهاب", q.text)
+    local q2 = by_text(qs, "رفضه")
+    assert.equal("مبارك الخرينج", q2.speaker)
+    assert.matches("^رفضه للتصريحات غير المسؤولة", q2.text)
+  end)
+
+  it("reads a participle's content after its preposition («مشددا على حرص ...»)", function()
+    local q = by_text(all("وأكد الزياني أن المواقف الصادقة للمملكة تجعلها في مقدمة دول العالم، مشددا على حرص دول "
+      .. "المجلس على تعزيز علاقاتها مع العراق الشقيق."), "حرص دول")
+    assert.equal("affirmation", q.verb_class)
+    assert.equal("الزياني", q.speaker)
+    assert.equal("carried", q.resolution)
+  end)
+
   it("does not read the paper's own «يذكر أن» as a quote", function()
     assert.same({}, all("يذكر أن الخطوط السعودية قد تعاقدت مع شركة بوينج لشراء 20 طائرة من هذا الطراز."))
   end)

@@ -98,6 +98,10 @@ for _, v in ipairs(PARTICIPLES) do
   local entry = { lemma = v[1], class = v[2], participle = true, object = true }
   for f in v[3]:gmatch("%S+") do add(f, entry, { "", "و" }) end
 end
+-- «وجاء في بيان الوزارة أن ...»: only with «في» (news/quotes checks)
+for _, f in ipairs { "جاء", "وجاء" } do
+  VERBS[fold(f)] = { lemma = "جاء في", class = "statement", document = true, clitic = f ~= "جاء" }
+end
 for _, f in ipairs { "قوله", "قولها", "قولهم" } do
   VERBS[fold(f)] = { lemma = "قال", class = "statement", masdar = true }
 end

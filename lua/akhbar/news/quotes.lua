@@ -13,6 +13,11 @@ local NO_WORDS = {}
 local L = require "akhbar.news.quote_words"
 local VERBS, GOD, COMP, STOP, BACK_STOP = L.VERBS, L.GOD, L.COMP, L.STOP, L.BACK_STOP
 local ACCORDING = L.ACCORDING
+-- Time words between a speaker and the content («دعت السلطات السبت ...»)
+local TIME_WORD = set { "اليوم", "أمس", "امس", "غدا", "الليلة", "صباح", "مساء", "الأحد", "الاثنين", "الإثنين",
+  "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "أيضا", "مجددا", "كذلك" }
+local RELATIVE = set { "الذي", "التي", "الذين" }
+local PARTICIPLE_PREP = set { "على", "عن", "إلى" }
 local CLAUSE_LINK = set { "فيما", "بينما", "كما", "حيث", "وفيما", "وبينما", "وكما" }
 local PRONOUN_PARTICLES, ROLE, ORG, CONNECT, ROLE_ADJ = L.PRONOUN_PARTICLES, L.ROLE, L.ORG, L.CONNECT, L.ROLE_ADJ
 local LOCATIVE, NAME_LINK, TITLE, MEDIA, MEDIA_TO, NOT_SPEAKER = L.LOCATIVE, L.NAME_LINK, L.TITLE, L.MEDIA, L.MEDIA_TO,
@@ -458,16 +463,34 @@ end
 -- W[from..]: the speaker is role, organisation, title and name words, an
 -- «ال» word only after another speaker word (an adjective or a family
 -- name); the object is the first word of another kind, a bare noun or a
--- word with a pronoun («مواطنيها», «إنتاج», «رفضه»), or the verb's own
--- preposition («عن», «على»), after which it begins.  nil when the phrase
--- runs into a stop word, a verb or a quotation: no object can be told.
+-- word with a pronoun («مواطنيها», «إنتاج», «رفضه»), or comes after the
+-- verb's own preposition («أعرب X عن رفضه», «شدد X على دعم»).  Time words
+-- between the two are skipped («دعت السلطات الإيرانية السبت مواطنيها»).
+-- Returns the first word of the object and the last of the speaker, or
+-- nil when the phrase runs into a stop word, a verb or a quotation.
 function object_start(W, from, prep, inside)
+  if type(prep) == "string" then
+    -- the preposition within reach, with nothing but a speaker before it
+    local pk = fold(prep)
+    for m = from + 1, math.min(#W - 1, from + 14) do
+      local k = W[m].key
+      if k == pk then
+        local e = m - 1
+        while e > from and TIME_WORD[W[e].key] do e = e - 1 end
+        return m + 1, e
+      end
+      if COMP[k] or VERBS[k] or inside(W[m].s) or W[m - 1].post:find("[%.:]") then break end
+    end
+  end
   local m = from
   while m <= #W and m - from < 12 do
     local x = W[m]
     local k = x.key
-    if m > from and type(prep) == "string" and k == fold(prep) then
-      return W[m + 1] and m + 1 or nil
+    if m > from and TIME_WORD[k] and not x.post:find("[^%s]") then
+      local e = m - 1
+      while m <= #W and TIME_WORD[W[m].key] do m = m + 1 end
+      if m > #W or STOP[W[m].key] or COMP[W[m].key] or VERBS[W[m].key] then return nil end
+      return m, e
     end
     if STOP[k] or COMP[k] or VERBS[k] or inside(x.s) or k:find("^%d") then return nil end
     local speakerish = ROLE[k] or ORG[k] or TITLE[k] or CONNECT[k] or ROLE_ADJ[k] or NAME_LINK[k] or is_name_word(k)
@@ -481,7 +504,7 @@ function object_start(W, from, prep, inside)
     if not speakerish and LOCATIVE[k] then speakerish = true end
     if not speakerish then
       if m == from or W[m - 1].post:find("[^%s]") or NOT_SPEAKER[k] and m == from then return nil end
-      return m
+      return m, m - 1
     end
     if x.post:find("[^%s]") then return nil end
     m = m + 1
@@ -689,10 +712,12 @@ function quotes_mod.extract(text, doc, opts)
           reported_until = math.max(reported_until, q.stop)
         end
       end
+      -- «وجاء في بيان ...»: a document speaks only with «في»
+      if v and v.document and not (W[wi + 1] and W[wi + 1].key == "في") then v = nil end
       if v and not inside(w.s) then
         local nested = w.s <= reported_until
         -- 1. words after the verb up to a stop: the speaker
-        local j = wi + 1
+        local j = v.document and wi + 2 or wi + 1
         local bounded = false
         if w.post:find(":") then bounded = true end
         -- a role phrase may run longer than 10 words before its holder's
@@ -714,8 +739,23 @@ function quotes_mod.extract(text, doc, opts)
         if j - wi > 11 and not (bounded and role_then_name(text, W, wi + 1, j - 1, true)) then
           j, bounded = wi + 11, false -- no holder's name found: the usual 10 words
         end
-        local sa, sb = wi + 1, j - 1
+        local sa, sb = v.document and wi + 2 or wi + 1, j - 1
         if w.post:find(":") then sb = wi end
+        -- «نوري المالكي الذي اتهم المملكة ...»: the antecedent of the
+        -- relative speaks, the words after the verb are its object
+        local antecedent
+        if not v.clitic and not v.participle and wi >= 3 and RELATIVE[W[wi - 1].key] and W[wi - 2].post == "" then
+          local e = wi - 2
+          local a = e
+          while a > 1 and e - a < 4 and W[a - 1].post == "" and is_name_word(W[a - 1].key) and not VERBS[W[a - 1].key] do
+            a = a - 1
+          end
+          if a < e and is_name_word(W[a].key) then
+            antecedent = { name = text:sub(W[a].s, W[e].e), s = W[a].s, e = W[e].e, ns = W[a].s, ne = W[e].e,
+              valid = true, last = e }
+            sa, sb = wi + 1, wi
+          end
+        end
         -- 2. the complement: a quotation, أن/إن, or a colon
         local comp_kind, qs, qe, comp_at
         local function find_complement(from)
@@ -764,11 +804,20 @@ function quotes_mod.extract(text, doc, opts)
         end
         -- a verb whose content is its object: «دعت السلطات الإيرانية
         -- مواطنيها إلى ...», «أعرب X عن رفضه ...», «وشدد X على دعم ...»
-        if not comp_kind and v.object and not v.participle and sa <= #W then
-          local m = object_start(W, sa, v.object, inside)
-          if m then
+        if not comp_kind and antecedent and v.object and W[wi + 1] then
+          comp_kind, qs, comp_at = "reported", W[wi + 1].s - #W[wi + 1].pre, wi
+        end
+        -- «مشددا على حرص ...», «معربا عن ...»: a participle's content
+        -- after its preposition
+        if not comp_kind and v.participle and W[wi + 2] and PARTICIPLE_PREP[W[wi + 1].key] then
+          comp_kind, qs, comp_at = "reported", W[wi + 2].s - #W[wi + 2].pre, wi + 1
+          sb = wi
+        end
+        if not comp_kind and v.object and not v.participle and sa <= #W and not antecedent then
+          local m, e = object_start(W, sa, v.object, inside)
+          if m and m <= #W then
             comp_kind, qs, comp_at = "reported", W[m].s - #W[m].pre, m - 1
-            if W[m - 1] and (W[m - 1].key == "عن" or W[m - 1].key == "علي") and m - 1 > sa then sb = m - 2 else sb = m - 1 end
+            sb = e
             bounded = true
           end
         end
@@ -792,7 +841,7 @@ function quotes_mod.extract(text, doc, opts)
               break
             end
             -- «...، فيما أكد الكرملين أن»: another frame behind a connector
-            if vx and not inside(x.s) and m - 2 > comp_at and CLAUSE_LINK[W[m - 1].key] then
+            if vx and not inside(x.s) and m - 2 > comp_at and (CLAUSE_LINK[W[m - 1].key] or RELATIVE[W[m - 1].key]) then
               endw = m - 2
               break
             end
@@ -812,7 +861,9 @@ function quotes_mod.extract(text, doc, opts)
         end
         -- 3. who
         local r, speaker, role, carried, how
-        if sb >= sa then
+        if antecedent then
+          r = antecedent
+        elseif sb >= sa then
           r = parse_speaker(text, W, sa, sb, bounded or (comp_kind ~= nil and comp_at == sb + 1), ctx)
           if r and not r.valid and not (comp_kind and comp_at == sb + 1) then r = nil end
         end
