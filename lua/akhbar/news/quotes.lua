@@ -50,6 +50,14 @@ local function is_name_word(k)
   return m
 end
 
+-- The key of «على» (on) folds to «علي» (Ali): the written ى tells them apart.
+local function name_at(text, W, i)
+  local w = W[i]
+  if not w or not is_name_word(w.key) then return false end
+  if w.key == "علي" and text:sub(w.e - 1, w.e) == "ى" then return false end
+  return true
+end
+
 --- Split speaker words W[a..b] into a name and a role/organisation phrase.
 -- bounded: the phrase is known to end at b (a complement or stop follows),
 -- so it may be long; otherwise roles take at most three words and names two.
@@ -87,15 +95,15 @@ local function role_then_name(text, W, a, b, bounded)
   -- العربية طارق عادل», «... بالإنابة مبارك الخرينج»)
   do
     local n1 = b
-    if W[n1].key:find("^ال") and n1 > a and is_name_word(W[n1 - 1].key) then n1 = n1 - 1 end
-    while n1 > a + 1 and is_name_word(W[n1 - 1].key) and W[n1 - 1].post == "" and not ROLE[W[n1 - 1].key] do
+    if W[n1].key:find("^ال") and n1 > a and name_at(text, W, n1 - 1) then n1 = n1 - 1 end
+    while n1 > a + 1 and name_at(text, W, n1 - 1) and W[n1 - 1].post == "" and not ROLE[W[n1 - 1].key] do
       n1 = n1 - 1
     end
     local person_role = false -- «موقع مباشر الاقتصادي» is an outlet, not a role and a name
     for x = a, n1 - 1 do
       if ROLE[W[x].key] or TITLE[W[x].key] then person_role = true break end
     end
-    if person_role and is_name_word(W[n1].key) and not NAME_LINK[W[n1].key] and b > n1 and n1 > a
+    if person_role and name_at(text, W, n1) and not NAME_LINK[W[n1].key] and b > n1 and n1 > a
         and W[n1 - 1].post == "" then
       return { s = W[a].s, e = W[b].e, role = text:sub(W[a].s, W[n1 - 1].e), name = text:sub(W[n1].s, W[b].e),
         ns = W[n1].s, ne = W[b].e, last = b, valid = true }
@@ -248,7 +256,7 @@ local function fullest_name(text, ctx, name)
     end
     if i and i + n - 1 <= #AW then
       local a, b = i, i + n - 1
-      while a > 2 and b - a < 5 and AW[a - 1].post == "" and is_name_word(AW[a - 1].key)
+      while a > 2 and b - a < 5 and AW[a - 1].post == "" and name_at(text, AW, a - 1)
             and not VERBS[AW[a - 1].key] and not STOP[AW[a - 1].key] do
         a = a - 1
       end
@@ -257,7 +265,7 @@ local function fullest_name(text, ctx, name)
       while b < #AW - 1 and b - a < 5 and AW[b].post == "" do
         local nk = AW[b + 1].key
         if NAME_LINK[AW[b].key] or NAME_LINK[nk] then b = b + 1
-        elseif is_name_word(nk) and not VERBS[nk] and not STOP[nk] and not COMP[nk] and b == i + n - 1 and n == 1
+        elseif name_at(text, AW, b + 1) and not VERBS[nk] and not STOP[nk] and not COMP[nk] and b == i + n - 1 and n == 1
                and a == i and not keys[1]:find("^ال") then
           b = b + 1
         else break end
@@ -270,7 +278,7 @@ local function fullest_name(text, ctx, name)
   return best
 end
 
-local person_with_role, object_start, according_to
+local person_with_role, object_start, according_to, subject_before
 
 -- Persons the article names with a role, before or after the name
 -- («مدير عام الخطوط ... المهندس صالح بن ناصر الجاسر», «الأمير عبدالله بن
@@ -285,7 +293,7 @@ local function persons(text, ctx)
   local i = 1
   while i <= #AW do
     local a = i
-    while i <= #AW and is_name_word(AW[i].key) and not ROLE[AW[i].key] and not TITLE[AW[i].key] and not VERBS[AW[i].key]
+    while i <= #AW and name_at(text, AW, i) and not ROLE[AW[i].key] and not TITLE[AW[i].key] and not VERBS[AW[i].key]
           and (i == a or AW[i - 1].post == "") do
       i = i + 1
     end
@@ -324,6 +332,37 @@ end
 
 local function bare_key(k) return (k:gsub("^ال", "")) end
 
+--- The person named with a role as the subject of a sentence before
+-- `pos` in the same paragraph (within its first twelve words: «استنكر
+-- معالي مدير جامعة ... الدكتور عبدالرحمن بن محمد العاصمي، ...»), or nil.
+function subject_before(text, ctx, doc, pos)
+  local P = persons(text, ctx)
+  for j = #P, 1, -1 do
+    local p = P[j]
+    if p.at < pos then
+      if p.subject == nil then
+        -- the sentence holding the mention; a subject comes early in it
+        p.subject = false
+        for _, sent in ipairs(doc.sentences) do
+          if sent.start <= p.at and p.at <= sent.stop then
+            local before = text:sub(sent.start, p.at - 1)
+            local n = select(2, before:gsub("%S+", ""))
+            p.subject = n <= 12 and sent.paragraph or false
+            p.sentence_start, p.sentence_stop = sent.start, sent.stop
+            break
+          end
+        end
+      end
+      if p.subject then
+        -- only when nothing but that paragraph (and the next) lies between
+        local gap = text:sub(p.sentence_stop or p.at, pos)
+        if select(2, gap:gsub("\n", "")) <= 1 then return p end
+      end
+      return nil
+    end
+  end
+end
+
 --- The person a role phrase stands for: the latest person named before
 -- `pos` whose role contains every content word of the phrase (without
 -- «ال»): «مدير عام الخطوط السعودية» fits «مدير عام الخطوط الجوية العربية
@@ -331,7 +370,7 @@ local function bare_key(k) return (k:gsub("^ال", "")) end
 function person_with_role(text, ctx, rk, pos)
   local want = {}
   for w in rk:gmatch("%S+") do
-    if not CONNECT[w] then want[#want + 1] = bare_key(w) end
+    if w ~= "باسم" and w ~= "لدي" then want[#want + 1] = bare_key(w) end
   end
   if #want == 0 then return nil end
   local P = persons(text, ctx)
@@ -576,6 +615,11 @@ function according_to(text, W, wi, ctx)
     return nil
   end
   if qe < qs then return nil end
+  -- «بحسب تقرير لشركة الأبحاث غارتنر»: the ل of the genitive is not the name
+  local k1 = W[sa].key
+  if k1:sub(1, 2) == "ل" and (ORG[k1:sub(3)] or MEDIA[k1:sub(3)]) and speaker == trim(text:sub(W[sa].s, W[k].e)) then
+    speaker = text:sub(W[sa].s + 2, W[k].e)
+  end
   return { speaker = speaker, role = role, speaker_written = text:sub(W[sa].s, W[k].e), resolution = how,
     verb = text:sub(w.s, w.e), verb_form = text:sub(w.s, w.e), verb_class = "according-to", kind = "reported",
     start = qs, stop = qe, sp_s = r.ns, sp_e = r.ne }
@@ -718,13 +762,26 @@ function quotes_mod.extract(text, doc, opts)
         local nested = w.s <= reported_until
         -- 1. words after the verb up to a stop: the speaker
         local j = v.document and wi + 2 or wi + 1
+        -- «قال لـ"الاقتصادية" عقيل الجاسم ...»: the outlet spoken to comes
+        -- before the speaker; skip it
+        local first = j
+        if W[j] and (W[j].key == "ل" or MEDIA_TO[W[j].key]) and W[j + 1] then
+          local m = j + 1
+          local q = opens_before(W[m])
+          if q then
+            while W[m] and W[m].s < q.close do m = m + 1 end
+          elseif W[m].key:find("^ال") then
+            m = m + 1
+          end
+          if W[m] and not COMP[W[m].key] and not STOP[W[m].key] then j, first = m, m end
+        end
         local bounded = false
         if w.post:find(":") then bounded = true end
         -- a role phrase may run longer than 10 words before its holder's
         -- name («مدير فرع الهيئة العامة ... بمنطقة تبوك ناصر ... أن»)
-        local nx = W[wi + 1]
+        local nx = W[first]
         local window = nx and (ROLE[nx.key] or ORG[nx.key]) and 16 or 10
-        while not bounded and j <= #W and j - wi <= window do
+        while not bounded and j <= #W and j - first < window do
           local x = W[j]
           -- «مندوب مصر الدائم لدى الجامعة العربية طارق عادل»: لدى inside a role
           local connects = CONNECT[x.key] and (ROLE[W[wi + 1].key] or ORG[W[wi + 1].key])
@@ -739,7 +796,7 @@ function quotes_mod.extract(text, doc, opts)
         if j - wi > 11 and not (bounded and role_then_name(text, W, wi + 1, j - 1, true)) then
           j, bounded = wi + 11, false -- no holder's name found: the usual 10 words
         end
-        local sa, sb = v.document and wi + 2 or wi + 1, j - 1
+        local sa, sb = first, j - 1
         if w.post:find(":") then sb = wi end
         -- «نوري المالكي الذي اتهم المملكة ...»: the antecedent of the
         -- relative speaks, the words after the verb are its object
@@ -747,10 +804,10 @@ function quotes_mod.extract(text, doc, opts)
         if not v.clitic and not v.participle and wi >= 3 and RELATIVE[W[wi - 1].key] and W[wi - 2].post == "" then
           local e = wi - 2
           local a = e
-          while a > 1 and e - a < 4 and W[a - 1].post == "" and is_name_word(W[a - 1].key) and not VERBS[W[a - 1].key] do
+          while a > 1 and e - a < 4 and W[a - 1].post == "" and name_at(text, W, a - 1) and not VERBS[W[a - 1].key] do
             a = a - 1
           end
-          if a < e and is_name_word(W[a].key) then
+          if a < e and name_at(text, W, a) then
             antecedent = { name = text:sub(W[a].s, W[e].e), s = W[a].s, e = W[e].e, ns = W[a].s, ne = W[e].e,
               valid = true, last = e }
             sa, sb = wi + 1, wi
@@ -895,6 +952,13 @@ function quotes_mod.extract(text, doc, opts)
                              or W[wi - 1].post:find("[،,]")) then
           -- carry-over: «وأردف», «وتابع أنه», «مؤكدا أن»
           local src = v.participle and sent_speaker or (not v.participle and last)
+          -- «استنكر معالي مدير الجامعة الدكتور X، ... . وقال إن»: the
+          -- subject of a sentence with no speech verb, named after the
+          -- last speaker, is the one who goes on speaking
+          local subj = not v.participle and text and subject_before(text, ctx, doc, w.s)
+          if subj and (not src or (src.at or 0) < subj.sentence_start) then
+            src = { speaker = subj.name, at = subj.at }
+          end
           if src and not v.plural then speaker, role, carried = src.speaker, src.role, true end
         end
         -- «نفى X اتخاذ ...»: a denial with its object and no أن
@@ -907,7 +971,7 @@ function quotes_mod.extract(text, doc, opts)
           qe = strip_end(text, qs, W[endw].e)
         end
         if speaker then
-          local who = { speaker = speaker, role = role,
+          local who = { speaker = speaker, role = role, at = w.s,
             sp_s = r and r.ns or (carried and last and last.sp_s) or nil,
             sp_e = r and r.ne or (carried and last and last.sp_e) or nil }
           if not nested then last = who end
