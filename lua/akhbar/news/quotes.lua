@@ -583,12 +583,26 @@ function according_to(text, W, wi, ctx)
   if W[j] and DOCUMENT[W[j].key] and W[j + 1] and not W[j + 1].key:find("^ال") then j = j + 1 end
   local sa = j
   local k = sa
-  while k <= #W and k - sa < 10 and not W[k].post:find("[،,%.:]") and not COMP[W[k].key] do
+  local head = wi == 1 or (wi == 2 and W[1].key == "و")
+  -- the source runs to a comma or «فإن»; at the head of a sentence a
+  -- complement of the source itself («حول تأثير ...») may come between,
+  -- and the source is then the words before it
+  local k, stop_at = sa, nil
+  while k <= #W and k - sa < (head and 24 or 10) and not W[k].post:find("[،,%.:]") and not COMP[W[k].key] do
     local nk = W[k + 1] and W[k + 1].key
-    if nk == "فان" or nk == "فانه" or nk == "فانها" or (nk and COMP[nk]) then break end
+    if nk == "فان" or nk == "فانه" or nk == "فانها" then break end
+    if nk and COMP[nk] and not head then break end
+    if head and not stop_at and k > sa and STOP[W[k].key] then stop_at = k - 1 end
+    if VERBS[W[k].key] then return nil end
     k = k + 1
   end
-  if k > #W or k - sa >= 10 or k < sa then return nil end
+  if k > #W or k < sa or not (W[k].post:find("[،,]") or (W[k + 1] and (W[k + 1].key:find("^فان")
+      or (not head and COMP[W[k + 1].key])))) then
+    if not (not head and k == #W) then return nil end
+  end
+  local content_from = k + 1
+  if stop_at then k = stop_at end
+  if k - sa >= 10 then return nil end
   local r = parse_speaker(text, W, sa, k, true, ctx)
   if not r then return nil end
   local speaker, role, how = resolve(r, ctx, text)
@@ -597,9 +611,8 @@ function according_to(text, W, wi, ctx)
   if MEDIA[W[sa].key] or ORG[W[sa].key] then speaker, role, how = trim(text:sub(W[sa].s, W[k].e)), nil, "written" end
   if not speaker then return nil end
   local qs, qe
-  local head = wi == 1 or (wi == 2 and W[1].key == "و")
   if head then
-    local c = k + 1
+    local c = content_from
     if W[c] and (W[c].key == "فان" or W[c].key == "فانه" or W[c].key == "فانها" or COMP[W[c].key]) then c = c + 1 end
     if not W[c] then return nil end
     qs = W[c].s - #W[c].pre
@@ -898,7 +911,8 @@ function quotes_mod.extract(text, doc, opts)
               break
             end
             -- «...، فيما أكد الكرملين أن»: another frame behind a connector
-            if vx and not inside(x.s) and m - 2 > comp_at and (CLAUSE_LINK[W[m - 1].key] or RELATIVE[W[m - 1].key]) then
+            if vx and not inside(x.s) and m - 2 > comp_at and (CLAUSE_LINK[W[m - 1].key]
+               or (RELATIVE[W[m - 1].key] and (name_at(text, W, m - 2) or name_at(text, W, m - 3)))) then
               endw = m - 2
               break
             end
@@ -940,6 +954,15 @@ function quotes_mod.extract(text, doc, opts)
           if e_ >= k + 1 and not PRONOUN_PARTICLES[W[e_].key] then
             r = parse_speaker(text, W, k + 1, e_, true, ctx)
             if r and not r.valid and not v.masdar then r = nil end
+            -- «سامسونج تتوقع انخفاضا في أرباحها»: subject, verb, object
+            if r and not comp_kind and v.object and W[wi + 1] and not inside(W[wi + 1].s) then
+              comp_kind, qs, comp_at = "reported", W[wi + 1].s - #W[wi + 1].pre, wi
+              local endw = #W
+              for m = wi + 1, #W do
+                if VERBS[W[m].key] and not inside(W[m].s) and m > wi + 1 then endw = m - 1 break end
+              end
+              qe = strip_end(text, qs, W[endw].e + #W[endw].post)
+            end
           elseif e_ >= 1 and PRONOUN_PARTICLES[W[e_].key] then
             r = false -- a pronoun whose referent we do not know
           end
@@ -952,6 +975,9 @@ function quotes_mod.extract(text, doc, opts)
                              or W[wi - 1].post:find("[،,]")) then
           -- carry-over: «وأردف», «وتابع أنه», «مؤكدا أن»
           local src = v.participle and sent_speaker or (not v.participle and last)
+          -- «وأن بقية المناطق ...، مشيرا إلى أن»: a sentence still governed
+          -- by the last verb («وأن» opens it) goes on with its speaker
+          if not src and v.participle and W[1].key == "وان" then src = last end
           -- «استنكر معالي مدير الجامعة الدكتور X، ... . وقال إن»: the
           -- subject of a sentence with no speech verb, named after the
           -- last speaker, is the one who goes on speaking
