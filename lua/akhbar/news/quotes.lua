@@ -172,8 +172,15 @@ local function parse_speaker(text, W, a, b, bounded, ctx)
   local function take_role()
     local rs = i
     local limit = bounded and b or math.min(b, i + 2)
-    while i <= limit and (i == rs or role_token(W[i].key) or ROLE_ADJ[W[i].key]) and not STOP[W[i].key] do
-      if i > rs and not role_token(W[i].key) and not ROLE_ADJ[W[i].key] then break end
+    -- a role noun without «ال» is in construct and takes the next word as
+    -- its genitive: «مندوب مصر الدائم لدى الجامعة العربية» is all role
+    local function genitive(x)
+      local pk = x > rs and W[x - 1].key
+      return bounded and pk and not is_al(pk) and (ROLE[pk] or ORG[pk] or LOCATIVE[pk]) and W[x - 1].post == ""
+        and not STOP[W[x].key] and not COMP[W[x].key] and not VERBS[W[x].key] and not name_at(text, W, x)
+    end
+    while i <= limit and (i == rs or role_token(W[i].key) or ROLE_ADJ[W[i].key] or genitive(i))
+          and (not STOP[W[i].key] or CONNECT[W[i].key]) do
       i = i + 1
     end
     if i > rs then return text:sub(W[rs].s, W[i - 1].e), rs end
@@ -306,7 +313,8 @@ local function persons(text, ctx)
     if b > a and not NAME_LINK[AW[a].key] then
       -- role before: back over role/title/«ال» words to a boundary
       local r1 = a
-      while r1 > 1 and a - r1 < 10 and AW[r1 - 1].post == "" and not VERBS[AW[r1 - 1].key] and not STOP[AW[r1 - 1].key]
+      while r1 > 1 and a - r1 < 10 and AW[r1 - 1].post == "" and not VERBS[AW[r1 - 1].key]
+            and (not STOP[AW[r1 - 1].key] or CONNECT[AW[r1 - 1].key])
             and not COMP[AW[r1 - 1].key] and not BACK_STOP[AW[r1 - 1].key] do
         r1 = r1 - 1
       end
@@ -582,7 +590,6 @@ function according_to(text, W, wi, ctx)
   if W[j] and (W[j].key == "به" or W[j].key == "بها") then j = j + 1 end
   if W[j] and DOCUMENT[W[j].key] and W[j + 1] and not W[j + 1].key:find("^ال") then j = j + 1 end
   local sa = j
-  local k = sa
   local head = wi == 1 or (wi == 2 and W[1].key == "و")
   -- the source runs to a comma or «فإن»; at the head of a sentence a
   -- complement of the source itself («حول تأثير ...») may come between,
@@ -956,7 +963,7 @@ function quotes_mod.extract(text, doc, opts)
             if r and not r.valid and not v.masdar then r = nil end
             -- «سامسونج تتوقع انخفاضا في أرباحها»: subject, verb, object
             if r and not comp_kind and v.object and W[wi + 1] and not inside(W[wi + 1].s) then
-              comp_kind, qs, comp_at = "reported", W[wi + 1].s - #W[wi + 1].pre, wi
+              comp_kind, qs = "reported", W[wi + 1].s - #W[wi + 1].pre
               local endw = #W
               for m = wi + 1, #W do
                 if VERBS[W[m].key] and not inside(W[m].s) and m > wi + 1 then endw = m - 1 break end
