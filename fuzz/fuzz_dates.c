@@ -2,7 +2,7 @@
  * the sentence scanner (src/segment.c), which read untrusted article text.
  * Build (see docs/news.md):
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -Isrc fuzz/fuzz_dates.c \
- *     src/dates.c src/segment.c src/quotes.c src/base.c $(pkg-config --cflags --libs icu-i18n icu-uc)
+ *     src/dates*.c src/segment.c src/quotes.c src/base.c $(pkg-config --cflags --libs icu-i18n icu-uc)
  * Checks the invariants callers rely on: spans inside the input and
  * increasing, fields in range, dates valid. */
 #include <stdint.h>
@@ -23,6 +23,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     last = d.stop;
     CHECK(d.month >= 0 && d.month <= 12 && d.day >= 0 && d.day <= 31);
     CHECK(d.weekday >= -1 && d.weekday <= 6);
+    CHECK(d.month2 >= 0 && d.month2 <= 12 && d.day2 >= 0 && d.day2 <= 31 && d.part >= 0 && d.part <= 3);
+    if (d.flags & AKH_DATE_RELATIVE) CHECK(d.relative >= -2 && d.relative <= 2);
     if (d.year && d.month && d.day) CHECK(akh_date_valid(d.year, d.month, d.day));
     if (d.flags & AKH_DATE_TIME) CHECK(d.hour >= 0 && d.hour < 24 && d.minute >= 0 && d.minute < 60);
   }

@@ -189,6 +189,139 @@ describe("dates mentioned", function()
   end)
 end)
 
+-- The kinds of failure the first held-out half showed (issue 15, dev2),
+-- each on a sentence of a SaudiNewsNet article.
+describe("dates mentioned: years, months and days the first rules missed", function()
+  it("reads a year in an event's name: «كأس العالم 2014», «أولمبياد لندن 2012», «نسخة 2005»", function()
+    local ds = all("يذكر أن مارتينيز شارك مع منتخب هندوراس في بطولة كأس العالم 2014 بالبرازيل "
+      .. "بالإضافة إلى أولمبياد لندن 2012، وجاء بعد 10 اعوام من خسارتها النهائي الاول في تاريخها في نسخة 2005",
+      { published = "2015-08-09" })
+    assert.equal("2014", find(ds, "2014").value)
+    assert.equal("2012", find(ds, "2012").value)
+    assert.equal("2005", find(ds, "2005").value)
+    assert.equal("past", find(ds, "2014").role)
+  end)
+
+  it("gives a running festival's year the role other: «في مهرجان جدة غير 2015»", function()
+    local ds = all("اختار السيرك العالمي الإيطالي «بيلوتشي» جدة محطة لفعالياته في مهرجان جدة غير 2015 ولاقت استحسان الزوار",
+      { published = "2015-08-11" })
+    assert.equal("2015", find(ds, "2015").value)
+    assert.equal("other", find(ds, "2015").role)
+  end)
+
+  it("reads a month after «لشهر»: «إلى مستوى 108 لشهر يوليو»", function()
+    local ds = all("يوم الاثنين الماضي ارتفع مؤشر مناخ الأعمال الألماني إلى مستوى 108 لشهر يوليو.", { published = "2015-08-02" })
+    assert.equal("2015-07", find(ds, "يوليو").value)
+  end)
+
+  it("reads two coordinated months as one range: «شهري يونيو ويوليو الماضيين», «يونيو وشهر يوليو الماضي»", function()
+    local P = { published = "2015-08-09" }
+    local ds = all("بلغت 87 حالة خلال شهري يونيو ويوليو الماضيين", P)
+    local r = find(ds, "يونيو ويوليو الماضيين")
+    assert.equal("2015-06..2015-07", r.value)
+    assert.equal("range", r.granularity)
+    assert.equal("past", r.role)
+    ds = all("رصد المركز 70 حالة انتهاك خلال النصف الثاني من شهر يونيو وشهر يوليو الماضي.", P)
+    assert.equal(1, #ds)
+    assert.equal("2015-06..2015-07", ds[1].value)
+  end)
+
+  it("reads «النصف الأول من شهر يونيو» as the month, not its first day", function()
+    local ds = all("وتضمن تقرير الرصد الثالث الذي يصدره المركز 17 حالة انتهاك خلال النصف الأول من شهر يونيو،",
+      { published = "2015-08-09" })
+    assert.equal(1, #ds)
+    assert.equal("2015-06", ds[1].value)
+  end)
+
+  it("reads a month written in both systems without a mark between: «11 سبتمبر ايلول 2001»", function()
+    local ds = all("وانشيء سجن جوانتانامو بعد هجمات 11 سبتمبر ايلول 2001 لاحتجاز معتقلين من القاعدة وطالبان.",
+      { published = "2015-07-23" })
+    assert.equal(1, #ds)
+    assert.equal("11 سبتمبر ايلول 2001", ds[1].text)
+    assert.equal("2001-09-11", ds[1].value)
+    assert.equal("past", ds[1].role)
+  end)
+
+  it("does not read «اليوم» as today when it is a day («اليوم الاكثر دموية», «لينهي اليوم») or nowadays", function()
+    local P = { published = "2015-08-10" }
+    assert.same({}, all("في ما يعتبر اليوم الاكثر دموية في العاصمة الافغانية منذ سنوات.", P))
+    assert.same({}, all("ارتفع المؤشر 0.6 في المائة لينهي اليوم عند 14929.07 نقطة.", P))
+    assert.same({}, all("لأنني أدرك أن الأهلي اليوم بات خطابه في يد من يفضل الغث", P))
+    assert.same({}, all("احتفلت المدارس باليوم العالمي للمعلم، وفي اليوم الأول من البطولة", P))
+  end)
+
+  it("reads «الليلة الماضية» as the day before, and «منتصف الليلة الماضية» as the day of writing", function()
+    local P = { published = "2015-07-26" }
+    local ds = all("طالب الرئيس اليمني عبدربه منصور هادي المليشيات الحوثية وقوات صالح باحترام الهدنة الإنسانية التي جرى سريانها منتصف الليلة الماضية", P)
+    assert.equal("منتصف الليلة الماضية", ds[1].text)
+    assert.equal("2015-07-26", ds[1].value)
+    assert.equal("2015-07-25", all("وقعت الاشتباكات الليلة الماضية في عدن", P)[1].value)
+  end)
+
+  it("reads an academic year «لعام 1436 / 1437هـ» as both Hijri years", function()
+    local ds = all("أتاحت عمادة القبول والتسجيل بجامعة نجران لعام 1436 / 1437هـ القبول لدرجتي البكالوريوس",
+      { published = "2015-08-03" })
+    assert.equal("2014-10-25..2016-10-01", ds[1].value)
+    assert.equal("hijri", ds[1].kind)
+    assert.equal("other", ds[1].role)
+  end)
+
+  it("reads a Hijri day range with its year: «من 10 إلى 15 شوال 1436هـ»", function()
+    local ds = all("يستمر التسجيل من 10 إلى 15 شوال 1436هـ", { published = "2015-07-20" })
+    assert.equal("2015-07-26..2015-07-31", ds[1].value)
+  end)
+end)
+
+describe("roles of the dates mentioned", function()
+  it("makes each weekday of a weekly review («يوم الاثنين الماضي ارتفع ...») a news day", function()
+    local ds = all("جلسات الأسبوع الماضي: - يوم الاثنين الماضي ارتفع مؤشر مناخ الأعمال الألماني إلى مستوى 108 لشهر يوليو.",
+      { published = "2015-08-02" })
+    local d = find(ds, "يوم الاثنين الماضي")
+    assert.equal("2015-07-27", d.value)
+    assert.equal("news", d.role)
+  end)
+
+  it("puts today's match in the future: «المباراة أمام برشلونة اليوم ستكون اختبارا», «المباراة أمام باريس سان جيرمان اليوم السبت»", function()
+    local P = { published = "2015-07-25" }
+    assert.equal("future", all("ولا شك ان المباراة أمام برشلونة اليوم ستكون اختبارا إضافيا لقدرة اللاعبين الجدد", P)[1].role)
+    local d = all("قرر منح الحارس فرصة جديدة في المباراة أمام باريس سان جيرمان اليوم السبت.", P)[1]
+    assert.equal("اليوم السبت", d.text)
+    assert.equal("future", d.role)
+  end)
+
+  it("puts the current year of a forecast in the future, and a past quarter of it in the past", function()
+    local P = { published = "2015-07-26" }
+    local ds = all("وتوقعت مجموعة \"QNB\" المصرفية ارتفاع أسعار المواد الغذائية في قطر بشكل طفيف في عام 2015، وأن ترتفع بقوة.", P)
+    assert.equal("future", ds[1].role)
+    ds = all("وبلغت القروض 294 مليارا وارتفعت في الربع الأول من العام الحالي إلى 314 مليارا.", P)
+    assert.equal("2015", ds[1].value)
+    assert.equal("past", ds[1].role)
+  end)
+
+  it("gives «منتصف الشهر الجاري» the role of the middle of the month: future on the 9th", function()
+    local ds = all("قبل بداية فترة الإعداد مع الفريق البترولي منتصف الشهر الجاري استعداداً للموسم الجديد.",
+      { published = "2015-08-09" })
+    assert.equal("2015-08", ds[1].value)
+    assert.equal("future", ds[1].role)
+  end)
+
+  it("keeps «غداً» future when the date written with it is the print day, and so its «الموافق» pair", function()
+    local ds = all("حيث تبدأ إجراءات التقديم على عضوية الجمعية العمومية غداً السبت 23 شوال الموافق 8 اغسطس على أن تنعقد الجمعية العمومية",
+      { published = "2015-08-08" })
+    assert.equal("غداً السبت 23 شوال", ds[1].text)
+    assert.equal("2015-08-08", ds[1].value)
+    assert.equal("future", ds[1].role)
+    assert.equal("future", find(ds, "8 اغسطس").role)
+  end)
+
+  it("does not read «حتى» as future: «بدأت في 13شعبان واستمرت حتى 18 رمضان» are both past", function()
+    local ds = all("وذلك في فترة القبول الرئيسية التي بدأت في 13شعبان واستمرت حتى 18 رمضان.", { published = "2015-08-03" })
+    assert.equal("2015-07-05", find(ds, "18 رمضان").value)
+    assert.equal("past", find(ds, "18 رمضان").role)
+    assert.equal("past", find(ds, "13شعبان").role)
+  end)
+end)
+
 describe("the publication day on SaudiNewsNet articles with a URL date", function()
   local path = helper.real_corpus
   local run = helper.have_real_corpus() and it or pending

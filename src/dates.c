@@ -4,113 +4,12 @@
  * عام2012), Arabic-Indic digits, clock times and time zones (page stamps),
  * relative words, Hijri dates marked هـ (converted with ICU's Umm al-Qura
  * calendar).  The input is untrusted: it is fuzzed (fuzz/fuzz_dates.c).
- * The words are in dates_lexicon.c, the calendar arithmetic in
- * dates_calendar.c; this file is the tokenizer and the grammar. */
+ * The words are in dates_lexicon.c, the tokenizer and the first-letter
+ * filter in dates_tokens.c, the calendar arithmetic in dates_calendar.c;
+ * this file is the grammar. */
 #include <string.h>
 
-#include "akhbar.h"
-#include "dates_lexicon.h"
-#include "utf8.h"
-
-/* ---------------------------------------------------------------- tokens */
-
-enum { T_END = 0, T_WORD, T_NUM, T_PUNCT };
-
-#define KEYMAX 40
-
-typedef struct tok {
-  size_t start, stop;
-  int kind;
-  uint32_t cp;       /* T_PUNCT: the character */
-  long num;          /* T_NUM: value (capped) */
-  int ndig;          /* T_NUM: number of digits */
-  size_t keylen;     /* T_WORD: folded key, KEYMAX+1 when too long */
-  char key[KEYMAX];
-} tok;
-
-static int is_space(uint32_t c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 ||
-         (c >= 0x2000 && c <= 0x200F) || c == 0x202F || c == 0x205F || c == 0x3000 ||
-         c == 0xFEFF || c == 0x061C || (c >= 0x202A && c <= 0x202E);
-}
-
-static int digit_value(uint32_t c) {
-  if (c >= '0' && c <= '9') return (int)(c - '0');
-  if (c >= 0x0660 && c <= 0x0669) return (int)(c - 0x0660);
-  if (c >= 0x06F0 && c <= 0x06F9) return (int)(c - 0x06F0);
-  return -1;
-}
-
-/* Arabic marks that do not change a word's identity. */
-static int is_mark(uint32_t c) {
-  return (c >= 0x064B && c <= 0x065F) || c == 0x0670 || c == 0x0640;
-}
-
-static int is_letter(uint32_t c) {
-  if (c >= 0x0621 && c <= 0x064A) return 1;
-  if (c >= 0x0671 && c <= 0x06D3) return 1;
-  if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return 1;
-  return 0;
-}
-
-static uint32_t fold(uint32_t c) {
-  switch (c) {
-    case 0x0622: case 0x0623: case 0x0625: case 0x0671: return 0x0627; /* alef forms */
-    case 0x0649: return 0x064A;                                      /* alef maqsura */
-    case 0x0629: return 0x0647;                                      /* teh marbuta */
-    default: break;
-  }
-  if (c >= 'A' && c <= 'Z') return c + 32;
-  return c;
-}
-
-/* Read the token at or after *pos; advance *pos past it. */
-static void read_tok(const char *text, size_t len, size_t *pos, tok *t) {
-  const unsigned char *s = (const unsigned char *)text;
-  size_t p = *pos;
-  uint32_t c = 0;
-  size_t n = 0;
-  memset(t, 0, offsetof(tok, key));
-  for (;;) {
-    if (p >= len) { t->kind = T_END; t->start = t->stop = len; *pos = len; return; }
-    n = akh_utf8_decode(s + p, len - p, &c);
-    if (n == 0) { p++; continue; } /* invalid byte: skip */
-    if (!is_space(c)) break;
-    p += n;
-  }
-  t->start = p;
-  if (digit_value(c) >= 0) {
-    t->kind = T_NUM;
-    while (p < len) {
-      n = akh_utf8_decode(s + p, len - p, &c);
-      int v = n ? digit_value(c) : -1;
-      if (v < 0) break;
-      if (t->num < 100000000L) t->num = t->num * 10 + v;
-      t->ndig++;
-      p += n;
-    }
-  } else if (is_letter(c) || is_mark(c)) {
-    t->kind = T_WORD;
-    while (p < len) {
-      n = akh_utf8_decode(s + p, len - p, &c);
-      if (n == 0 || !(is_letter(c) || is_mark(c))) break;
-      p += n;
-      if (is_mark(c)) continue;
-      if (t->keylen > KEYMAX) continue;
-      char buf[4];
-      size_t k = akh_utf8_encode(fold(c), buf);
-      if (t->keylen + k > KEYMAX) { t->keylen = KEYMAX + 1; continue; }
-      memcpy(t->key + t->keylen, buf, k);
-      t->keylen += k;
-    }
-  } else {
-    t->kind = T_PUNCT;
-    t->cp = c;
-    p += n;
-  }
-  t->stop = p;
-  *pos = p;
-}
+#include "dates_tokens.h"
 
 /* A month name that is also a common word (akh_lex_ambiguous_months). */
 static int month_word_ambiguous(const tok *t) {
@@ -119,48 +18,6 @@ static int month_word_ambiguous(const tok *t) {
     if (t->kind == T_WORD && t->keylen <= KEYMAX && t->keylen == strlen(words[i]) &&
         memcmp(t->key, words[i], t->keylen) == 0)
       return 1;
-  return 0;
-}
-
-/* keylen == strlen(key) and the same bytes, compared byte by byte so that a
- * mismatch stops at the first letter: strlen of every table key for every
- * token was half of the scanner's time. */
-static int key_is(const char *k, size_t n, const char *key) {
-  size_t i = 0;
-  for (; i < n; i++)
-    if (key[i] == '\0' || key[i] != k[i]) return 0;
-  return key[i] == '\0';
-}
-
-static int word_is(const tok *t, const char *key) {
-  return t->kind == T_WORD && t->keylen <= KEYMAX && key_is(t->key, t->keylen, key);
-}
-
-static int lookup(const tok *t, const akh_lex_entry *tab) {
-  if (t->kind != T_WORD) return 0;
-  for (int i = 0; tab[i].key; i++)
-    if (word_is(t, tab[i].key)) return tab[i].value;
-  return 0;
-}
-
-/* Like lookup, also with one proclitic و ف ب ل in front (وأمس، بالخميس). */
-static int lookup_clitic(const tok *t, const akh_lex_entry *tab, int *clitic) {
-  int v = lookup(t, tab);
-  *clitic = 0;
-  if (v || t->kind != T_WORD || t->keylen <= 2 || t->keylen > KEYMAX) return v;
-  const unsigned char *k = (const unsigned char *)t->key;
-  /* و ف ب ل are 0xD9 0x88, 0xD9 0x81, 0xD8 0xA8, 0xD9 0x84 */
-  if (!((k[0] == 0xD9 && (k[1] == 0x88 || k[1] == 0x81 || k[1] == 0x84)) ||
-        (k[0] == 0xD8 && k[1] == 0xA8)))
-    return 0;
-  /* the key without its first letter, in place (no copy of the token);
-   * at least three letters must remain: «باب» is a door, not ب + آب */
-  if (t->keylen < 8) return 0;
-  for (int i = 0; tab[i].key; i++)
-    if (key_is(t->key + 2, t->keylen - 2, tab[i].key)) {
-      *clitic = 1;
-      return tab[i].value;
-    }
   return 0;
 }
 
@@ -191,7 +48,7 @@ static int month_at(const window *w, int i, int *month, int *hijri) {
         *month = akh_lex_hijri_months2[k].value; *hijri = 1; return 2;
       }
   }
-  if ((v = lookup_clitic(&w->t[i], akh_lex_months, &c)) != 0) { *month = v; *hijri = 0; return 1; }
+  if ((v = akh_dtok_lookup_clitic(&w->t[i], akh_lex_months, &c)) != 0) { *month = v; *hijri = 0; return 1; }
   if ((v = lookup(&w->t[i], akh_lex_hijri_months)) != 0) { *month = v; *hijri = 1; return 1; }
   return 0;
 }
@@ -212,10 +69,13 @@ static int ordinal_at(const window *w, int i, int *day) {
 }
 
 /* Optional year after a month: [/|(alt month)] [من] [عام|العام|سنة|لعام] YYYY [هـ|م].
- * Returns tokens used from i; fills *year (0 when none) and flags. */
-static int year_at(const window *w, int i, int *year, unsigned *flags, int *hmark) {
+ * Returns tokens used from i; fills *year (0 when none) and flags.  With
+ * year2 (may be NULL), an academic year «1436 / 1437هـ» is read too and
+ * *year2 is its second year (0 when none). */
+static int year_at(const window *w, int i, int *year, int *year2, unsigned *flags, int *hmark) {
   int j = i;
   *year = 0;
+  if (year2) *year2 = 0;
   *hmark = 0;
   if (j < w->n && word_is(&w->t[j], "من")) j++;
   int worded = 0;
@@ -231,6 +91,11 @@ static int year_at(const window *w, int i, int *year, unsigned *flags, int *hmar
     j++;
     *year = (int)y;
     if (worded) *flags |= AKH_DATE_YEAR_WORD;
+    if (year2 && j + 1 < w->n && is_punct(&w->t[j], '/') && w->t[j + 1].kind == T_NUM &&
+        w->t[j + 1].ndig == w->t[j - 1].ndig && w->t[j + 1].num == y + 1) {
+      *year2 = (int)y + 1;
+      j += 2;
+    }
     /* هـ (with or without tatweel, or a dot) marks a Hijri year; م a Gregorian one. */
     if (j < w->n && (word_is(&w->t[j], "ه") || word_is(&w->t[j], "هجري") ||
                      word_is(&w->t[j], "هجريه"))) {
@@ -338,45 +203,6 @@ static void date_clear(akh_date *d) {
   d->hour = d->minute = -1;
 }
 
-/* The folded key of the word that ends before byte `at` (skipping spaces
- * and tatweel), into key[KEYMAX]; its length, 0 when there is none (a
- * line break, punctuation or the start of the text comes first). */
-static size_t prev_word(const char *text, size_t at, char *key) {
-  const unsigned char *s = (const unsigned char *)text;
-  size_t p = at;
-  while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == '\t')) p--;
-  size_t end = p;
-  /* back over UTF-8 letters (Arabic letters are 2 bytes, ASCII letters 1) */
-  while (p > 0) {
-    size_t q = p - 1;
-    while (q > 0 && (s[q] & 0xC0) == 0x80 && p - q < 4) q--;
-    uint32_t c;
-    size_t n = akh_utf8_decode(s + q, end - q, &c);
-    if (n == 0 || q + n != p || !(is_letter(c) || is_mark(c))) break;
-    p = q;
-  }
-  size_t len = 0;
-  for (size_t q = p; q < end;) {
-    uint32_t c;
-    size_t n = akh_utf8_decode(s + q, end - q, &c);
-    if (n == 0) return 0;
-    q += n;
-    if (is_mark(c)) continue;
-    char buf[4];
-    size_t k = akh_utf8_encode(fold(c), buf);
-    if (len + k > KEYMAX) return 0;
-    memcpy(key + len, buf, k);
-    len += k;
-  }
-  return len;
-}
-
-static int key_in(const char *key, size_t n, const akh_lex_entry *tab) {
-  for (int i = 0; tab[i].key; i++)
-    if (key_is(key, n, tab[i].key)) return tab[i].value;
-  return 0;
-}
-
 /* A direction word at t[i]: -1 past, +1 next, 0 current; 99 when none. */
 static int direction_at(const window *w, int i) {
   if (i >= w->n) return 99;
@@ -405,6 +231,18 @@ static int is_range_word(const tok *t) {
 
 static int match(const char *text, const window *w, akh_date *d);
 
+/* A Gregorian month coordinated with the one before t[*j]: «و يوليو»,
+ * «ويوليو», «وشهر يوليو»; its number (0 when none), *j moved past it. */
+static int coordinated_month_at(const window *w, int *j, int month) {
+  int i = *j, m2 = 0, h2 = 0, k;
+  if (i >= w->n || w->t[i].kind != T_WORD) return 0;
+  if (word_is(&w->t[i], "و") || word_is(&w->t[i], "وشهر")) i++;
+  else if (!(w->t[i].keylen > 2 && memcmp(w->t[i].key, "و", 2) == 0)) return 0;
+  if ((k = month_at(w, i, &m2, &h2)) == 0 || h2 || m2 == month) return 0;
+  *j = i + k;
+  return m2;
+}
+
 /* «مطلع/منتصف/أواخر» + a month, a year or a period («منتصف الشهر الجاري»,
  * «مطلع 2016», «أواخر عام 1430هـ»); also «منتصف الشهر» alone (this month). */
 static int part_at(const char *text, const window *w, akh_date *d) {
@@ -414,6 +252,11 @@ static int part_at(const char *text, const window *w, akh_date *d) {
   sub.n = w->n - 1;
   memcpy(sub.t, w->t + 1, (size_t)sub.n * sizeof sub.t[0]);
   int used = match(text, &sub, d);
+  if (used && part == 2 && (d->flags & AKH_DATE_RELATIVE) && word_is(&sub.t[0], "الليله")) {
+    /* «منتصف الليلة الماضية»: the midnight that opened the day of writing */
+    d->relative += 1;
+    return used + 1;
+  }
   if (used && !d->day && !(d->flags & (AKH_DATE_RELATIVE | AKH_DATE_WEEKDAY))) {
     d->part = part;
     return used + 1;
@@ -428,6 +271,19 @@ static int part_at(const char *text, const window *w, akh_date *d) {
     return 2;
   }
   return 0;
+}
+
+/* «اليوم» at t[0] is a day, not today: «اليوم الأكثر دموية», «اليوم
+ * الأول», «لينهي اليوم عند ...» (the trading day), or nowadays («الأهلي
+ * اليوم بات ...»). */
+static int today_is_a_day(const char *text, const window *w) {
+  if (w->n > 1 && w->t[1].kind == T_WORD &&
+      (lookup(&w->t[1], akh_lex_day_qualifiers) || lookup(&w->t[1], akh_lex_ordinals) ||
+       lookup(&w->t[1], akh_lex_nowadays_after)))
+    return 1;
+  char key[KEYMAX];
+  size_t kn = akh_dtok_prev_word(text, w->t[0].start, key);
+  return kn && key_in(key, kn, akh_lex_day_enders);
 }
 
 /* Try to match a date starting at w->t[0]; return tokens used (0: none). */
@@ -452,11 +308,14 @@ static int match(const char *text, const window *w, akh_date *d) {
     if (y >= 1900 && y <= 2100) {
       int marked = w->n > 1 && (word_is(&w->t[1], "م") || word_is(&w->t[1], "ميلادي"));
       char key[KEYMAX];
-      size_t kn = prev_word(text, t0->start, key);
+      size_t kn = akh_dtok_prev_word(text, t0->start, key);
       /* «ومطلع 2016»: the cue may carry و or ف */
       int cue = kn && (key_in(key, kn, akh_lex_year_cues) ||
                        (kn > 2 && (memcmp(key, "و", 2) == 0 || memcmp(key, "ف", 2) == 0) &&
                         key_in(key + 2, kn - 2, akh_lex_year_cues)));
+      /* «كأس العالم 2014», «مهرجان جدة غير 2015»: a year in an event's name */
+      int event = !cue && akh_dtok_near_before(text, t0->start, akh_lex_event_nouns);
+      if (event) cue = 1;
       if (!kn) {
         /* the line starts with the year */
         size_t p = t0->start;
@@ -472,7 +331,7 @@ static int match(const char *text, const window *w, akh_date *d) {
                                  is_punct(&w->t[1], '%') || is_punct(&w->t[1], 0x066A)));
       if ((cue || marked) && !counted) {
         d->year = y;
-        d->flags |= AKH_DATE_BARE_YEAR;
+        d->flags |= AKH_DATE_BARE_YEAR | (event ? AKH_DATE_EVENT : 0);
         return marked ? 2 : 1;
       }
     }
@@ -482,7 +341,11 @@ static int match(const char *text, const window *w, akh_date *d) {
     /* relative words */
     int rel = 99;
     if (word_is(t0, "اليوم") || word_is(t0, "واليوم")) {
-      if (!after_rossiya(text, t0->start)) rel = 0;
+      if (!after_rossiya(text, t0->start) && !today_is_a_day(text, w)) rel = 0;
+    } else if (word_is(t0, "الليله") && w->n > 1 && word_is(&w->t[1], "الماضيه")) {
+      /* «الليلة الماضية»: last night */
+      rel = -1;
+      i = 1;
     } else if (word_is(t0, "امس") || word_is(t0, "وامس") || word_is(t0, "بالامس") ||
                word_is(t0, "البارحه") || word_is(t0, "الامس")) {
       rel = -1;
@@ -549,7 +412,7 @@ static int match(const char *text, const window *w, akh_date *d) {
     else i++;
   }
   {
-    int wd = lookup_clitic(&w->t[i], akh_lex_weekdays, &c);
+    int wd = akh_dtok_lookup_clitic(&w->t[i], akh_lex_weekdays, &c);
     if (wd || word_is(&w->t[i], "الاحد") || word_is(&w->t[i], "والاحد")) {
       d->weekday = wd;
       d->flags |= AKH_DATE_WEEKDAY;
@@ -595,6 +458,10 @@ static int match(const char *text, const window *w, akh_date *d) {
   } else if ((k = ordinal_at(w, j, &day)) != 0) {
     j += k;
     if (!(j < w->n && word_is(&w->t[j], "من"))) day = 0; /* ordinals only as «… من شهر» */
+    /* «النصف الأول من شهر يونيو»: a part of the month, not a day */
+    char key[KEYMAX];
+    size_t kn = akh_dtok_prev_word(text, w->t[j - k].start, key);
+    if (kn && key_in(key, kn, akh_lex_fractions)) return 0;
   }
   if (day && j < w->n && word_is(&w->t[j], "من")) j++;
   int shahr = 0;
@@ -612,11 +479,22 @@ static int match(const char *text, const window *w, akh_date *d) {
     } else if (j + 2 < w->n && is_punct(&w->t[j], '(')) {
       int k2 = month_at(w, j + 1, &m2, &h2);
       if (k2 && h2 == hijri && j + 1 + k2 < w->n && is_punct(&w->t[j + 1 + k2], ')')) j += 2 + k2;
+    } else if (j < w->n && w->t[j].kind == T_WORD) {
+      /* «11 سبتمبر ايلول 2001»: the other name of the same month, unmarked */
+      int k2 = month_at(w, j, &m2, &h2);
+      if (k2 && m2 == month && h2 == hijri) j += k2;
     }
+    /* «يونيو ويوليو الماضيين», «يونيو وشهر يوليو الماضي»: two months in a row */
+    int month2 = day || hijri ? 0 : coordinated_month_at(w, &j, month);
     int year = 0, hmark = 0;
     unsigned fl = 0;
-    int ky = year_at(w, j, &year, &fl, &hmark);
+    int ky = year_at(w, j, &year, NULL, &fl, &hmark);
     if (day2 && !day) return 0;
+    if (month2) {
+      d->flags |= AKH_DATE_RANGE;
+      d->month2 = month2;
+      d->year2 = year;
+    }
     if (!day && !year) {
       /* a month without a day nor a year: with a direction word
        * («أغسطس الماضي», «رمضان المقبل»), after «شهر», or a month name
@@ -629,8 +507,8 @@ static int match(const char *text, const window *w, akh_date *d) {
          * يناير», «حتى أكتوبر»): «ملعب إبريل كول» is a name */
         if (month_word_ambiguous(&w->t[mstart])) return 0;
         char key[KEYMAX];
-        size_t kn = prev_word(text, w->t[mstart].start, key);
-        if (!kn || !(key_in(key, kn, akh_lex_year_cues) || key_is(key, kn, "من") || key_is(key, kn, "شهري"))) return 0;
+        size_t kn = akh_dtok_prev_word(text, w->t[mstart].start, key);
+        if (!kn || !(key_in(key, kn, akh_lex_year_cues) || key_in(key, kn, akh_lex_month_cues))) return 0;
       }
       if (dir != 99) { set_direction(d, dir); j++; }
       if (hijri) {
@@ -654,9 +532,10 @@ static int match(const char *text, const window *w, akh_date *d) {
       if (!set_hijri(d, year, month, day)) return 0;
       if (day2) {
         int gy, gm, gd;
+        /* the range end as written (Hijri values, as hijri_*) */
         if (akh_hijri_to_gregorian(year, month, day2, &gy, &gm, &gd, NULL) == AKH_OK) {
           d->flags |= AKH_DATE_RANGE;
-          d->year2 = gy; d->month2 = gm; d->day2 = gd;
+          d->year2 = year; d->month2 = month; d->day2 = day2;
         }
       }
       j += ky;
@@ -698,7 +577,8 @@ static int match(const char *text, const window *w, akh_date *d) {
       }
       return 0;
     }
-    int ky = year_at(w, 0, &year, &fl, &hmark);
+    int year2;
+    int ky = year_at(w, 0, &year, &year2, &fl, &hmark);
     if (ky && (fl & AKH_DATE_YEAR_WORD)) {
       if (hmark) {
         if (!set_hijri(d, year, 1, 0)) return 0;
@@ -706,6 +586,12 @@ static int match(const char *text, const window *w, akh_date *d) {
       } else {
         if (year < 1800 || year > 2200) return 0;
         d->year = year;
+      }
+      /* «عام 1436 / 1437هـ»: an academic year over two years (Hijri
+       * values for a Hijri range, as hijri_*) */
+      if (year2) {
+        d->flags |= AKH_DATE_RANGE;
+        d->year2 = year2;
       }
       d->flags |= fl;
       return ky;
@@ -733,7 +619,7 @@ static int may_start(const tok *t) {
   if (t->kind == T_NUM) return 1;
   if (t->kind != T_WORD || t->keylen > KEYMAX) return 0;
   int c;
-  if (lookup_clitic(t, akh_lex_weekdays, &c) || word_is(t, "الاحد") || word_is(t, "والاحد")) return 1;
+  if (akh_dtok_lookup_clitic(t, akh_lex_weekdays, &c) || word_is(t, "الاحد") || word_is(t, "والاحد")) return 1;
   if (lookup(t, akh_lex_ordinals) || lookup(t, akh_lex_periods) || lookup(t, akh_lex_demonstratives) > 0 ||
       lookup(t, akh_lex_parts))
     return 1;
@@ -747,123 +633,25 @@ static int may_start(const tok *t) {
   return month_at(&w1, 0, &m, &h) != 0;
 }
 
-/* The index of a letter in akh_date_scanner.starts (folded Arabic
- * letters U+0621..U+065F), -1 for any other character. */
-static int letter_index(uint32_t c) {
-  c = fold(c);
-  return c >= 0x0621 && c <= 0x065F ? (int)(c - 0x0620) : -1;
-}
-
-/* The indexes of the first three letters of a folded key (0 past its
- * end); 0 when the key does not start with an Arabic letter. */
-static int key_letters(const char *key, int *second, int *third) {
-  const unsigned char *k = (const unsigned char *)key;
-  size_t n = strlen(key), p = 0;
-  int idx[3] = {0, 0, 0};
-  for (int i = 0; i < 3 && p < n; i++) {
-    uint32_t c;
-    size_t l = akh_utf8_decode(k + p, n - p, &c);
-    if (!l || letter_index(c) < 0) break;
-    idx[i] = letter_index(c);
-    p += l;
-  }
-  *second = idx[1];
-  *third = idx[2];
-  return idx[0];
-}
-
-#define LETTER_ALEF (0x0627 - 0x0620)
-#define LETTER_LAM (0x0644 - 0x0620)
-
-static void allow_key(akh_date_scanner *s, const char *key) {
-  int b, c, a = key_letters(key, &b, &c);
-  if (a <= 0) return;
-  s->starts[a] |= (uint64_t)1 << b;
-  if (a == LETTER_ALEF && b == LETTER_LAM) s->al_third |= (uint64_t)1 << c;
-}
-
-/* A proclitic و ف ب ل before a key (lookup_clitic): the clitic, then the
- * key's first letter. */
-static void allow_clitic(akh_date_scanner *s, const char *key) {
-  static const char *const clitics[] = {"و", "ف", "ب", "ل"};
-  int b, c, a = key_letters(key, &b, &c);
-  if (a <= 0) return;
-  for (int i = 0; i < 4; i++) s->starts[key_letters(clitics[i], &b, &c)] |= (uint64_t)1 << a;
-}
-
-static void allow_table(akh_date_scanner *s, const akh_lex_entry *tab, int clitic) {
-  for (int i = 0; tab[i].key; i++) {
-    allow_key(s, tab[i].key);
-    if (clitic) allow_clitic(s, tab[i].key);
-  }
-}
-
-/* Every word may_start accepts has its first letters allowed here: a word
- * that fails this test is skipped unread (a fifth of the scanner's time
- * went to folding and looking up words that can start nothing). */
-static void allow_starters(akh_date_scanner *s) {
-  memset(s->starts, 0, sizeof s->starts);
-  s->al_third = 0;
-  allow_table(s, akh_lex_weekdays, 1);
-  allow_table(s, akh_lex_months, 1);
-  allow_table(s, akh_lex_hijri_months, 0);
-  allow_table(s, akh_lex_ordinals, 0);
-  allow_table(s, akh_lex_periods, 0);
-  allow_table(s, akh_lex_demonstratives, 0);
-  allow_table(s, akh_lex_parts, 0);
-  for (int i = 0; akh_lex_months2[i].a; i++) allow_key(s, akh_lex_months2[i].a);
-  for (int i = 0; akh_lex_hijri_months2[i].a; i++) allow_key(s, akh_lex_hijri_months2[i].a);
-  for (int i = 0; akh_lex_starters[i]; i++) allow_key(s, akh_lex_starters[i]);
-}
-
 void akh_dates_init(akh_date_scanner *s, const char *text, size_t len) {
   s->text = text;
   s->len = text ? len : 0;
   s->pos = 0;
-  allow_starters(s);
-}
-
-/* The end of the word at or after pos when its first letters cannot start
- * a date, else pos (the token is then read in full). */
-static size_t skip_non_starter(const akh_date_scanner *s, size_t pos) {
-  const unsigned char *t = (const unsigned char *)s->text;
-  size_t p = pos, n = 0;
-  uint32_t c = 0;
-  while (p < s->len) {
-    n = akh_utf8_decode(t + p, s->len - p, &c);
-    if (n && !is_space(c)) break;
-    p += n ? n : 1;
-  }
-  if (p >= s->len || !is_letter(c)) return pos;
-  /* the first three letters (marks skipped, 0 past the word's end) */
-  int idx[3] = {letter_index(c), 0, 0}, k = 1;
-  size_t q = p + n;
-  while (q < s->len && (n = akh_utf8_decode(t + q, s->len - q, &c)) != 0 && (is_letter(c) || is_mark(c))) {
-    q += n;
-    if (is_mark(c)) continue;
-    if (k == 3) break;
-    idx[k++] = letter_index(c);
-  }
-  int may = idx[0] > 0 && idx[1] >= 0 && (s->starts[idx[0]] >> idx[1] & 1);
-  if (may && idx[0] == LETTER_ALEF && idx[1] == LETTER_LAM) may = idx[2] >= 0 && (s->al_third >> idx[2] & 1);
-  if (may) return pos;
-  /* the rest of the word, as read_tok would take it */
-  while (q < s->len && (n = akh_utf8_decode(t + q, s->len - q, &c)) != 0 && (is_letter(c) || is_mark(c))) q += n;
-  return q;
+  akh_dtok_allow_starters(s);
 }
 
 int akh_dates_next(akh_date_scanner *s, akh_date *d) {
   window w;
   while (s->pos < s->len) {
-    size_t p = skip_non_starter(s, s->pos);
+    size_t p = akh_dtok_skip_non_starter(s, s->pos);
     if (p != s->pos) { s->pos = p; continue; }
-    read_tok(s->text, s->len, &p, &w.t[0]);
+    akh_dtok_read(s->text, s->len, &p, &w.t[0]);
     if (w.t[0].kind == T_END) { s->pos = s->len; return 0; }
     size_t after_first = p;
     if (!may_start(&w.t[0])) { s->pos = after_first; continue; }
     w.n = 1;
     while (w.n < LOOK) {
-      read_tok(s->text, s->len, &p, &w.t[w.n]);
+      akh_dtok_read(s->text, s->len, &p, &w.t[w.n]);
       if (w.t[w.n].kind == T_END) break;
       w.n++;
     }

@@ -20,6 +20,12 @@ extern const akh_lex_entry akh_lex_demonstratives[]; /* «هذا/هذه» with c
 extern const akh_lex_entry akh_lex_parts[];         /* 1 early, 2 middle, 3 late */
 extern const akh_lex_entry akh_lex_year_cues[];     /* words before a bare year */
 extern const akh_lex_entry akh_lex_count_nouns[];   /* words after a number that counts */
+extern const akh_lex_entry akh_lex_month_cues[];    /* words before a bare month name */
+extern const akh_lex_entry akh_lex_event_nouns[];   /* «كأس», «مهرجان» ... before a bare year */
+extern const akh_lex_entry akh_lex_fractions[];     /* «النصف» ... before an ordinal */
+extern const akh_lex_entry akh_lex_day_qualifiers[]; /* «اليوم الأكثر ...»: the day, not today */
+extern const akh_lex_entry akh_lex_day_enders[];    /* «لينهي اليوم»: the trading day */
+extern const akh_lex_entry akh_lex_nowadays_after[]; /* «اليوم بات ...»: nowadays */
 extern const char *const akh_lex_ambiguous_months[]; /* month names that are common words */
 extern const char *const akh_lex_starters[];        /* other words that may start a date */
 

@@ -121,24 +121,66 @@ end
 
 -- Words before a date that put it in the future: «من المقرر أن يعقد ...
 -- الأربعاء», «سيعقد ... يوم الخميس».  Looked for in the clause before
--- the date (up to 120 bytes back, not across a sentence end).
-local FUTURE = {}
-for w in ("سوف المقرر المزمع المنتظر المرتقب المتوقع يعتزم تعتزم سيعقد ستعقد سيتم ستتم سيبدأ ستبدأ "
+-- the date (up to 120 bytes back, not across a sentence end).  «حتى»,
+-- «لغاية» and «بحلول» are not among them: they carry no tense («استمرت
+-- حتى 18 رمضان»).
+local function fold_set(words)
+  local set = {}
+  for w in words:gmatch("%S+") do set[core.news_fold(w)] = true end
+  return set
+end
+local FUTURE = fold_set("سوف المقرر المزمع المنتظر المرتقب المتوقع يعتزم تعتزم سيعقد ستعقد سيتم ستتم سيبدأ ستبدأ "
   .. "سينطلق ستنطلق سيقام ستقام سيكون ستكون سيصل ستصل سيزور ستزور سيلتقي ستلتقي سيجتمع "
   .. "ستجتمع سيشارك ستشارك ستنظم سينظم ستشهد سيشهد ستستمر سيستمر تنطلق ينطلق يقام تقام يعقد تعقد "
-  .. "تبدأ يبدأ موعد حتى لغاية بحلول"):gmatch("%S+") do FUTURE[core.news_fold(w)] = true end
+  .. "تبدأ يبدأ موعد")
+-- The same future tense right after the date: «المباراة أمام برشلونة اليوم
+-- ستكون اختبارا».  Only the future verbs: «حتى» or «موعد» after a date
+-- say nothing of it.
+local FUTURE_AFTER = fold_set("سوف سيعقد ستعقد سيتم ستتم سيبدأ ستبدأ سينطلق ستنطلق سيقام ستقام سيكون "
+  .. "ستكون سيصل ستصل سيزور ستزور سيلتقي ستلتقي سيجتمع ستجتمع سيشارك ستشارك ستنظم سينظم ستشهد سيشهد "
+  .. "ستستمر سيستمر سيلعب ستلعب يلتقي تلتقي يستضيف تستضيف")
+-- A forecast puts a period that is still running in the future: «توقعت
+-- المجموعة ارتفاع الأسعار ... في عام 2015».  Forecast sentences are long:
+-- looked for over the whole sentence before the date (up to 260 bytes).
+local FORECAST = fold_set("توقع توقعت يتوقع تتوقع متوقعا متوقعة المتوقع توقعات التوقعات ويتوقع وتتوقع "
+  .. "يرجح ترجح المرجح تقديرات تشير يقدر تقدر")
+-- A match of the day is still to be played in the morning's paper: «في
+-- المباراة أمام باريس سان جيرمان اليوم السبت».
+local FIXTURES = fold_set("المباراة مباراة مباراته مباراتها اللقاء لقاء المواجهة مواجهة")
 
-local function future_context(text, start)
-  local from = math.max(1, start - 120)
-  local before = text:sub(from, start - 1)
-  -- only the current sentence
-  local cut = before:match(".*()[%.!؟\n]")
-  if cut then before = before:sub(cut + 1) end
+-- A word without its leading و or ف (two bytes each; a byte class such as
+-- [وف] would cut a UTF-8 letter in half).
+local function without_conjunction(w)
+  local c = w:sub(1, 2)
+  if c == "و" or c == "ف" then return w:sub(3) end
+  return w
+end
+
+-- One of the words of the clause before byte `start` (up to `reach`
+-- bytes, not across a sentence end) is in `set` (folded, also without a
+-- proclitic و or ف); any_after: the same after byte `stop`.
+local function any_before(text, start, reach, set)
+  local before = text:sub(math.max(1, start - reach), start - 1)
+  before = before:match("[^%.!\n]*$"):gsub("^.*؟", "")
   for w in before:gmatch("[^%s%p]+") do
     local k = core.news_fold(w)
-    if FUTURE[k] or FUTURE[(k:gsub("^[وف]", ""))] then return true end
+    if set[k] or set[without_conjunction(k)] then return true end
   end
   return false
+end
+
+local function any_after(text, stop, reach, set)
+  local after = text:sub(stop + 1, stop + reach)
+  after = after:match("^[^%.!\n]*"):gsub("؟.*$", "")
+  for w in after:gmatch("[^%s%p]+") do
+    local k = core.news_fold(w)
+    if set[k] or set[without_conjunction(k)] then return true end
+  end
+  return false
+end
+
+local function future_context(text, start)
+  return any_before(text, start, 120, FUTURE)
 end
 
 ---------------------------------------------------------------- resolution
@@ -168,6 +210,28 @@ local function direction(h, text)
   if h.next then return 1 end
   if text and since_before(text, h.start) then return -1 end
   if text and future_context(text, h.start) then return 1 end
+end
+
+-- The days [first, last] of the year-less month `month` nearest the
+-- anchor A in direction dir (-1 before A's month, +1 from it), or nil.
+local function month_near(month, A, dir, past, current)
+  local y0, m0 = civil_from_days(A)
+  local cur = y0 * 12 + m0 - 1
+  local best
+  if current then best = month == m0 and cur or nil end
+  if not best then
+    local bd
+    for y = y0 - 1, y0 + 1 do
+      local idx = y * 12 + month - 1
+      local ok = not dir or (dir < 0 and idx < cur) or (dir > 0 and idx >= cur)
+      if past and idx == cur then ok = false end
+      if ok then
+        local dd = math.abs(idx - cur)
+        if not best or dd < bd or (dd == bd and idx < best) then best, bd = idx, dd end
+      end
+    end
+  end
+  if best then return best // 12, best % 12 + 1 end
 end
 
 -- Set the resolved fields of a hit from its first/last days.
@@ -267,8 +331,10 @@ local function resolve(h, text, A, max_year)
       local a, b = hijri_month_days(hy, hm)
       if a then set_span(h, a, b, "range") end
     else
+      -- «عام 1436 / 1437هـ»: year2 is the second Hijri year
       local a, b = hijri_year_days(hy)
-      if a then set_span(h, a, b, "range") end
+      if h.year2 and h.year2 > hy then b = select(2, hijri_year_days(h.year2)) end
+      if a and b then set_span(h, a, b, "range") end
     end
     return
   end
@@ -303,38 +369,29 @@ local function resolve(h, text, A, max_year)
     return
   end
   if h.month and not h.day then
-    -- a month without a day: «أغسطس الماضي», «سبتمبر المقبل»
+    -- a month without a day: «أغسطس الماضي», «سبتمبر المقبل»; two
+    -- coordinated months «يونيو ويوليو الماضيين» (month2): the direction
+    -- and the year belong to the pair, the first month is the one before
+    -- the second
+    local last_month = h.month2 or h.month
+    local y, m
     if h.year then
       h.kind = "absolute"
-      local a, b = month_days(h.year, h.month)
-      set_span(h, a, b, "month", iso(h.year, h.month))
+      y, m = h.year, last_month
+    else
+      h.kind = "partial"
+      if not A then return end
+      y, m = month_near(last_month, A, direction(h, text), h.past, h.current)
+      if not y then return end
+    end
+    local a, b = month_days(y, m)
+    if not h.month2 then
+      set_span(h, a, b, "month", iso(y, m))
       return
     end
-    h.kind = "partial"
-    if not A then return end
-    local y0, m0 = civil_from_days(A)
-    local cur = y0 * 12 + m0 - 1
-    local best
-    if h.current then
-      best = h.month == m0 and cur or nil
-    end
-    if not best then
-      local dir = direction(h, text)
-      local bd
-      for y = y0 - 1, y0 + 1 do
-        local idx = y * 12 + h.month - 1
-        local ok = not dir or (dir < 0 and idx < cur) or (dir > 0 and idx >= cur)
-        if h.past and idx == cur then ok = false end
-        if ok then
-          local dd = math.abs(idx - cur)
-          if not best or dd < bd or (dd == bd and idx < best) then best, bd = idx, dd end
-        end
-      end
-    end
-    if not best then return end
-    local y, m = best // 12, best % 12 + 1
-    local a, b = month_days(y, m)
-    set_span(h, a, b, "month", iso(y, m))
+    local y1 = h.month < h.month2 and y or y - 1
+    local a1 = month_days(y1, h.month)
+    set_span(h, a1, b, "range", iso(y1, h.month) .. ".." .. iso(y, m))
     return
   end
   if h.month and h.day then
@@ -386,6 +443,20 @@ local function resolve(h, text, A, max_year)
   end
 end
 
+local ORDINAL = { ["الاول"] = 1, ["الثاني"] = 2, ["الثالث"] = 3, ["الرابع"] = 4 }
+
+-- «الربع الأول من», «النصف الثاني من» right before byte `start`: the
+-- part (1-based) and how many parts (4 or 2), or nil.
+local function fraction_before(text, start)
+  local before = text:sub(math.max(1, start - 60), start - 1)
+  local frac, ord = before:match("(%S+)%s+(%S+)%s+من%s*$")
+  if not frac then return nil end
+  frac, ord = core.news_fold(frac), ORDINAL[core.news_fold(ord)]
+  if not ord then return nil end
+  if (frac == "الربع" or frac == "ربع") then return ord, 4 end
+  if (frac == "النصف" or frac == "نصف") and ord <= 2 then return ord, 2 end
+end
+
 -- The role of a resolved hit against the publication day A.
 local function role_of(h, text, A)
   if h.kind == "stamp" then return "stamp" end
@@ -400,18 +471,37 @@ local function role_of(h, text, A)
   end
   local a, b = h.first_days, h.last_days
   if a > A then return "future" end
-  if h.relative and h.relative > 0 then return "future" end
+  -- «غداً السبت 23 شوال»: tomorrow, even when the print date is that day
+  if (h.relative or h.relative_word or 0) > 0 then return "future" end
   if b < A then
     if h.granularity == "day" and A - b <= 3 then return "news" end
+    -- «يوم الاثنين الماضي ارتفع ...»: a weekday of the week before is a
+    -- reported day (a weekly review), not history
+    if h.granularity == "day" and h.weekday and h.past and A - b <= 7 then return "news" end
     return "past"
   end
   -- the span contains A
   if h.granularity == "day" then
-    if future_context(text, h.start) then return "future" end
+    if future_context(text, h.start) or any_after(text, h.stop, 60, FUTURE_AFTER) then return "future" end
+    if h.relative == 0 and any_before(text, h.start, 120, FIXTURES) then return "future" end
     return "news"
   end
   if h.granularity == "range" and b > A and a < A then return "other" end
-  if future_context(text, h.start) then return "future" end
+  -- «مهرجان جدة غير 2015» while it runs: the year names the event
+  if h.event then return "other" end
+  -- «منتصف الشهر الجاري», «بداية العام الحالي»: the part of the period
+  -- decides (thirds of a month or of a year)
+  -- «الربع الأول من العام الحالي», «النصف الثاني من الشهر»: so does a
+  -- quarter or a half written before it
+  local k, n = h.part, 3
+  if not k then k, n = fraction_before(text, h.start) end
+  if k and (h.granularity == "month" or h.granularity == "year") then
+    local len = b - a + 1
+    local pa, pb = a + (len * (k - 1)) // n, a + (len * k) // n - 1
+    if pa > A then return "future" end
+    if pb < A then return "past" end
+  end
+  if future_context(text, h.start) or any_before(text, h.start, 260, FORECAST) then return "future" end
   return "past"
 end
 
@@ -444,6 +534,7 @@ function M.scan(text)
     if prev and prev.relative and (h.day or h.hijri) and not h.stamp
       and not text:sub(prev.stop + 1, h.start - 1):find("%S") then
       h.start, h.text = prev.start, text:sub(prev.start, h.stop)
+      h.relative_word = prev.relative
       out[#out] = h
       goto continue
     end
@@ -511,6 +602,7 @@ check_pairs = function(hits, text)
       local za, zb = days(parse_iso(a.value)), days(parse_iso(b.value))
       local verdict = math.abs(za - zb) <= 1 and "agrees" or "disagrees"
       a.pair, b.pair, a.paired, b.paired = verdict, verdict, b.text, a.text
+      b.paired_with = a
     end
   end
 end
@@ -623,7 +715,10 @@ function M.analyze(text, hits, opts, paragraphs)
   resolve_all(hits, text, anchor, max_year)
   check_pairs(hits, text)
   for _, h in ipairs(hits) do
-    h.role = role_of(h, text, anchor)
+    -- the second of a «… الموافق …» pair is the same day: the first,
+    -- written with the weekday and the relative words, gives the role
+    h.role = h.paired_with and h.paired_with.role or role_of(h, text, anchor)
+    h.paired_with = nil
     -- the fields of the first version, kept for scripts that read them
     if h.granularity ~= "range" then h.date = h.value end
     h.evidence = (h.kind == "relative" and "relative") or (h.inferred and "inferred") or
