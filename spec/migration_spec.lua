@@ -91,7 +91,8 @@ describe("a corpus of schema version 1", function()
     local c <close> = akhbar.open(path)
     assert.equal(corpus.SCHEMA_VERSION, c:one("PRAGMA user_version").user_version)
     assert.equal(tostring(corpus.SCHEMA_VERSION), c:one("SELECT value FROM meta WHERE key = 'schema_version'").value)
-    assert.equal("1 -> 2", c:one("SELECT value FROM meta WHERE key = 'migrated'").value:match("^%d+ %-> %d+"))
+    assert.equal("1 -> " .. corpus.SCHEMA_VERSION,
+      c:one("SELECT value FROM meta WHERE key = 'migrated'").value:match("^%d+ %-> %d+"))
   end)
 
   it("gets the confidence column and an empty dates table, and is marked as needing reanalyze", function()
@@ -101,6 +102,23 @@ describe("a corpus of schema version 1", function()
     assert.equal("REAL", cols.published_confidence)
     assert.equal(0, c:one("SELECT count(*) AS n FROM dates").n)
     assert.equal("dates", c:one("SELECT value FROM meta WHERE key = 'needs_reanalyze'").value)
+  end)
+
+  it("gets the quote columns speaker_written and resolution (version 3)", function()
+    local c <close> = akhbar.open(path)
+    local cols = {}
+    for r in c:rows("PRAGMA table_info(quotes)") do cols[r.name] = r.type end
+    assert.equal("TEXT", cols.speaker_written)
+    assert.equal("TEXT", cols.resolution)
+    local s = c:reanalyze { progress = false }
+    assert.equal(5, s.articles)
+    local n, with = 0, 0
+    for q in c:quotes { limit = 1000 } do
+      n = n + 1
+      if q.resolution then with = with + 1 end
+    end
+    assert.is_true(n >= 5)
+    assert.equal(n, with)
   end)
 
   it("keeps its articles, dates and index: search and get work as before", function()
@@ -190,5 +208,32 @@ describe("a corpus of a newer schema version", function()
     assert.is_false(ok)
     assert.truthy(tostring(err):find(("has schema version %d; this akhbar knows up to %d: upgrade akhbar")
       :format(corpus.SCHEMA_VERSION + 1, corpus.SCHEMA_VERSION), 1, true))
+  end)
+end)
+
+describe("a corpus of schema version 2", function()
+  it("gets the quote columns, keeps its quotes and is marked for a quotes re-analysis", function()
+    local path = helper.tmpname(".db")
+    finally(function() helper.rm_db(path) end)
+    do
+      local c <close> = akhbar.open(path)
+      c:add { text = "وقال وزير الخارجية الروسي سيرغي لافروف إن روسيا لا تتخذ أية خطوات إضافية في سوريا.",
+        crawled = "2015-09-10 10:00:00", source = "sana" }
+      -- what a version 2 file looks like: the quotes table without the columns
+      c:exec("ALTER TABLE quotes DROP COLUMN speaker_written")
+      c:exec("ALTER TABLE quotes DROP COLUMN resolution")
+      c:exec("PRAGMA user_version = 2")
+      c:exec("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    end
+    local c <close> = akhbar.open(path)
+    assert.equal(corpus.SCHEMA_VERSION, c:one("PRAGMA user_version").user_version)
+    assert.equal("quotes", c:one("SELECT value FROM meta WHERE key = 'needs_reanalyze'").value)
+    local q = c:quotes { speaker = "لافروف" }()
+    assert.equal("سيرغي لافروف", q.speaker)
+    assert.is_nil(q.resolution)
+    c:reanalyze { progress = false }
+    q = c:quotes { speaker = "لافروف" }()
+    assert.equal("written", q.resolution)
+    assert.is_nil(c:one("SELECT value FROM meta WHERE key = 'needs_reanalyze'"))
   end)
 end)

@@ -18,21 +18,25 @@ local store = { name = "news" }
 -- The rules of the analysis: a new value makes c:reanalyze() run again
 -- over corpora analysed with the old ones.  akhbar.news names its own
 -- (news.ANALYSIS_VERSION) when it has one.  "3": the publication day and
--- mentions of issue 15 (order of evidence, roles, ranges, Hijri).
-store.version = tostring(news.ANALYSIS_VERSION or "3")
+-- mentions of issue 15 (order of evidence, roles, ranges, Hijri); "4": the
+-- quote attribution of issue 16 (canonical speakers, speaker_written and
+-- resolution, more frames) and the session-7 date rules.
+store.version = tostring(news.ANALYSIS_VERSION or "4")
 
 store.schema = [[
 CREATE TABLE IF NOT EXISTS quotes (
   id INTEGER PRIMARY KEY,
   article INTEGER NOT NULL,
-  speaker TEXT,          -- as resolved in the article (full name when it was named)
+  speaker TEXT,          -- canonical: the fullest name the article gives the speaker
+  speaker_written TEXT,  -- the phrase at the frame (الجاسر, مدير عام الخطوط); NULL when none is written
+  resolution TEXT,       -- written | carried (وأضاف) | role (a role standing for a person named before)
   speaker_entity TEXT,   -- gazetteer entity name, when matched
   speaker_id TEXT,       -- gazetteer entity id, when matched
   speaker_key TEXT,      -- folded speaker + entity, for matching
   role TEXT,             -- role description (وزير الخارجية الروسي)
   verb TEXT,             -- lemma (قال, نفى, ...); NULL for «X: ...» headings
   verb_form TEXT,        -- as written (وقالت)
-  verb_class TEXT,       -- statement, denial, affirmation, announcement, warning, call, opinion
+  verb_class TEXT,       -- statement, affirmation, denial, announcement, warning, call, expectation, according-to
   kind TEXT,             -- direct, reported, heading
   carried INTEGER,       -- 1 when the speaker was carried over (وأردف)
   text TEXT,
@@ -116,10 +120,10 @@ function store.analyze(c, article)
   end
   pending[article] = nil
   for _, q in ipairs(doc.quotes) do
-    c:exec([[INSERT INTO quotes (article, speaker, speaker_entity, speaker_id, speaker_key, role, verb,
-               verb_form, verb_class, kind, carried, text, start, stop)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)]],
-      article.id, q.speaker, q.speaker_entity, q.speaker_id and tostring(q.speaker_id),
+    c:exec([[INSERT INTO quotes (article, speaker, speaker_written, resolution, speaker_entity, speaker_id,
+               speaker_key, role, verb, verb_form, verb_class, kind, carried, text, start, stop)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)]],
+      article.id, q.speaker, q.speaker_written, q.resolution, q.speaker_entity, q.speaker_id and tostring(q.speaker_id),
       fold(q.speaker .. " " .. (q.speaker_entity or "")), q.role, q.verb, q.verb_form, q.verb_class, q.kind,
       q.carried and 1 or 0, q.text, q.start, q.stop)
   end
@@ -142,11 +146,13 @@ function store.forget(c, id)
 end
 
 local CLASSES = { statement = true, denial = true, affirmation = true, announcement = true,
-  warning = true, call = true, opinion = true }
+  warning = true, call = true, expectation = true, ["according-to"] = true }
 
 --- c:quotes{speaker=, verb=, from=, to=, source=, limit=}: stream quotes
--- { article, date, source (outlet), title, speaker, speaker_entity,
--- speaker_id, role, verb, verb_class, kind, text, start, stop }.
+-- { article, date, source (outlet), title, speaker, speaker_written,
+-- resolution, speaker_entity, speaker_id, role, verb, verb_class, kind,
+-- text, start, stop }.  resolution = "written" | "carried" | "role" keeps
+-- only quotes whose speaker was found that way.
 -- speaker matches a part of the speaker or entity name (folded: بيسكوف
 -- finds دميتري بيسكوف); verb is a lemma (نفى) or a class (denial).
 function store.quotes(c, opts)
@@ -171,8 +177,10 @@ function store.quotes(c, opts)
   if opts.to then where[#where + 1] = "a.published <= ?"; args[#args + 1] = opts.to end
   if opts.source then where[#where + 1] = "a.source = ?"; args[#args + 1] = opts.source end
   if opts.article then where[#where + 1] = "q.article = ?"; args[#args + 1] = opts.article end
+  if opts.resolution then where[#where + 1] = "q.resolution = ?"; args[#args + 1] = opts.resolution end
   local sql = [[SELECT q.article AS article, a.published AS date, a.source AS source, a.title AS title,
-      q.speaker AS speaker, q.speaker_entity AS speaker_entity, q.speaker_id AS speaker_id, q.role AS role,
+      q.speaker AS speaker, q.speaker_written AS speaker_written, q.resolution AS resolution,
+      q.speaker_entity AS speaker_entity, q.speaker_id AS speaker_id, q.role AS role,
       q.verb AS verb, q.verb_form AS verb_form, q.verb_class AS verb_class, q.kind AS kind,
       q.carried AS carried, q.text AS text, q.start AS start, q.stop AS stop
     FROM quotes q JOIN articles a ON a.id = q.article]]

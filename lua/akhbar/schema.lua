@@ -8,8 +8,9 @@ local core = require "akhbar.core"
 local schema = {}
 
 -- 1: the first release; 2: articles.published_confidence and the dates
--- table (an older file is migrated on open; see migrate below).
-schema.VERSION = 2
+-- table; 3: quotes.speaker_written and quotes.resolution (an older file is
+-- migrated on open; see migrate below).
+schema.VERSION = 3
 
 local SQL = [[
 CREATE TABLE IF NOT EXISTS meta (
@@ -56,7 +57,20 @@ local SET_META = schema.SET_META
 -- dates table comes from the news extension's schema, which runs next on
 -- every open; meta needs_reanalyze = "dates" until c:reanalyze() has
 -- filled it, and the new publication dates, for the articles already in.
+-- 2 -> 3: the columns quotes.speaker_written and quotes.resolution (the
+-- news extension's table, when the file has it); needs_reanalyze =
+-- "quotes" unless "dates" is already due (a re-analysis redoes both).
 -- Nothing else changes, so the file keeps working meanwhile.
+local function add_column(c, tbl, col, decl)
+  local exists, has = false, false
+  for col_ in c:rows("PRAGMA table_info(" .. tbl .. ")") do
+    exists = true
+    if col_.name == col then has = true end
+  end
+  if exists and not has then c._db:exec(("ALTER TABLE %s ADD COLUMN %s %s"):format(tbl, col, decl)) end
+  return exists
+end
+
 local function migrate(c)
   c:transaction(function()
     local v = c:one("PRAGMA user_version").user_version
@@ -68,6 +82,11 @@ local function migrate(c)
       end
       if not has then c._db:exec("ALTER TABLE articles ADD COLUMN published_confidence REAL") end
       c:exec(SET_META, "needs_reanalyze", "dates")
+    end
+    if v < 3 then
+      local had_quotes = add_column(c, "quotes", "speaker_written", "TEXT")
+      add_column(c, "quotes", "resolution", "TEXT")
+      if had_quotes and v >= 2 then c:exec(SET_META, "needs_reanalyze", "quotes") end
     end
     c:exec(SET_META, "schema_version", tostring(schema.VERSION))
     c:exec(SET_META, "migrated", ("%d -> %d at %s"):format(v, schema.VERSION, os.date("!%Y-%m-%dT%H:%M:%SZ")))

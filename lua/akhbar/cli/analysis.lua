@@ -206,7 +206,7 @@ quoted or reported words.  NAME may be part of a name (بيسكوف finds
 Options:
   --speaker NAME    who (required)
   --verb V          a verb (نفى, أكد, ...) or a class: statement, denial,
-                    affirmation, announcement, warning, call, opinion
+                    affirmation, announcement, warning, call, expectation, according-to
   --from DATE, --to DATE, --source NAME, --limit N (default 50)
 ]] .. OUTPUT_HELP .. [[
 
