@@ -322,6 +322,51 @@ describe("roles of the dates mentioned", function()
   end)
 end)
 
+describe("dates mentioned: the rules of the second held-out half (dev3)", function()
+  it("reads a numeric Hijri date with spaces around its slashes: «الأحد الموافق 8 / 11 / 1436هـ»", function()
+    local ds = all("حيث يبدأ التسجيل من بداية يوم الأحد الموافق 8 / 11 / 1436هـ. وحددت الجامعة رسوم السكن",
+      { published = "2015-08-04" })
+    assert.equal(1, #ds)
+    assert.truthy(ds[1].text:find("الأحد الموافق 8 / 11 / 1436هـ", 1, true), ds[1].text)
+    assert.equal("2015-08-23", ds[1].value)
+    assert.equal("hijri", ds[1].kind)
+    assert.equal("future", ds[1].role)
+  end)
+
+  it("reads a numeric date with a year 1300-1600 as Hijri without a mark: «يوم الإثنين 11/ 6 / 1436»", function()
+    local ds = all("ملك العدل والحزم - يوم الإثنين 11/ 6 / 1436 وأذكر شيئا منها", { published = "2015-08-04" })
+    assert.equal(1, #ds)
+    assert.equal("hijri", ds[1].kind)
+    assert.equal("2015-03-31", ds[1].value)
+  end)
+
+  it("joins a weekday to its date through «الموافق»: «يوم الخميس الموافق 20 آب (أغسطس)»", function()
+    local ds = all("فيما ستبدأ العربية بتسيير رحلاتها اعتبارا من يوم الخميس الموافق 20 آب (أغسطس) بأربع رحلات أسبوعيا",
+      { published = "2015-08-04" })
+    assert.equal(1, #ds)
+    assert.equal("2015-08-20", ds[1].value)
+    assert.equal("future", ds[1].role)
+  end)
+
+  it("keeps a relative day before «الموافق» a date of its own: «اليوم الاربعاء الموافق 20 /10 / 1436 هـ»", function()
+    local ds = all("نفذت وزارة الداخلية حكم القتل تعزيراً بجان باكستاني الجنسية، اليوم الاربعاء الموافق 20 /10 / 1436 هـ بمدينة جدة.",
+      { published = "2015-08-05" })
+    assert.equal(2, #ds)
+    assert.equal("اليوم الاربعاء", ds[1].text)
+    assert.equal("20 /10 / 1436 هـ", ds[2].text)
+    assert.equal("2015-08-05", ds[2].value)
+    assert.equal("news", ds[2].role)
+  end)
+
+  it("reads «من تاريخ X إلى تاريخ Y» as one range", function()
+    local ds = all("المحددة لاستلام إيصالات التجديد من تاريخ 25 / 10 / 1436 هـ إلى تاريخ 7 / 11 / 1436 هـ.",
+      { published = "2015-08-04" })
+    assert.equal(1, #ds)
+    assert.equal("2015-08-10..2015-08-22", ds[1].value)
+    assert.equal("future", ds[1].role)
+  end)
+end)
+
 describe("the publication day on SaudiNewsNet articles with a URL date", function()
   local path = helper.real_corpus
   local run = helper.have_real_corpus() and it or pending

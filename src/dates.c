@@ -164,8 +164,12 @@ static int numeric_at(const window *w, int i, akh_date *d) {
   if (a->kind != T_NUM || b->kind != T_NUM || c->kind != T_NUM || !is_sep(s1) || !is_sep(s2) ||
       s1->cp != s2->cp)
     return 0;
-  /* no spaces inside a numeric date */
-  if (s1->start != a->stop || b->start != s1->stop || s2->start != b->stop || c->start != s2->stop) return 0;
+  /* a space around a separator is common («25 / 10 / 1436 هـ», «3/ 12/
+   * 1382هـ»: most spaced dates in the corpus are Hijri); a wider gap is
+   * no date */
+  if (s1->start - a->stop > 3 || b->start - s1->stop > 3 || s2->start - b->stop > 3 ||
+      c->start - s2->stop > 3)
+    return 0;
   int y, m, dd;
   if (a->ndig == 4 && b->ndig <= 2 && c->ndig <= 2) {
     y = (int)a->num; m = (int)b->num; dd = (int)c->num;
@@ -176,10 +180,12 @@ static int numeric_at(const window *w, int i, akh_date *d) {
     return 0;
   }
   int used = 5;
-  /* هـ right after a numeric date: Hijri */
-  if (i + used < w->n && word_is(&w->t[i + used], "ه") && y >= 1300 && y <= 1600) {
+  /* هـ right after a numeric date: Hijri; so is an unmarked year
+   * 1300-1600 («يوم الإثنين 11/ 6 / 1436»), never a Gregorian year in news */
+  int hmark = i + used < w->n && word_is(&w->t[i + used], "ه");
+  if (y >= 1300 && y <= 1600) {
     if (!set_hijri(d, y, m, dd)) return 0;
-    used++;
+    if (hmark) used++;
   } else {
     if (y < 1000 || y > 2200 || !akh_date_valid(y, m, dd)) return 0;
     d->year = y; d->month = m; d->day = dd;
@@ -288,7 +294,7 @@ static int today_is_a_day(const char *text, const window *w) {
 
 /* Try to match a date starting at w->t[0]; return tokens used (0: none). */
 static int match(const char *text, const window *w, akh_date *d) {
-  int i = 0, c = 0;
+  int i = 0, c = 0, wd_end = -1;
   date_clear(d);
   const tok *t0 = &w->t[0];
   if (t0->kind == T_NUM) {
@@ -425,6 +431,14 @@ static int match(const char *text, const window *w, akh_date *d) {
       int dir = direction_at(w, i);
       if (dir != 99 && i + 1 < w->n && w->t[i + 1].kind == T_NUM) {
         set_direction(d, dir);
+        i++;
+      }
+      /* «الأحد الموافق 8 / 11 / 1436هـ», «يوم الخميس الموافق 20 آب»: the
+       * weekday of the date after «الموافق» (a relative day before
+       * «الموافق», «اليوم الأربعاء الموافق ...», is a date of its own) */
+      if (i + 1 < w->n && (word_is(&w->t[i], "الموافق") || word_is(&w->t[i], "الموافقه")) &&
+          w->t[i + 1].kind == T_NUM) {
+        wd_end = i;
         i++;
       }
     }
@@ -599,6 +613,8 @@ static int match(const char *text, const window *w, akh_date *d) {
   }
   return 0;
 weekday_only:
+  /* no date after «الموافق»: the weekday alone */
+  if (wd_end >= 0) i = wd_end;
   /* «الأربعاء الماضي», «الخميس المقبل», or a bare weekday */
   if (i < w->n && (word_is(&w->t[i], "الماضي") || word_is(&w->t[i], "الماضيه") ||
                    word_is(&w->t[i], "الفائت") || word_is(&w->t[i], "المنصرم"))) {

@@ -541,13 +541,15 @@ function M.scan(text)
     if prev and not prev.stamp and not h.stamp and not prev.relative and not h.relative then
       local gap = text:sub(prev.stop + 1, h.start - 1)
       local g = gap:gsub("^%s+", ""):gsub("%s+$", "")
+      -- «من تاريخ 25 / 10 / 1436 هـ إلى تاريخ 7 / 11 / 1436 هـ»
+      g = g:gsub("%s+تاريخ$", ""):gsub("%s+يوم$", "")
       local joins = g == "-" or g == "–" or g == "إلى" or g == "الى" or g == "حتى" or g == "وحتى"
         or g == "ولغاية" or g == "ـ"
         -- «2010 و2014» only between years: «13 شعبان و13 شوال» are two days
         or (g == "و" and h.bare_year and prev.year and not prev.month)
       local same = (prev.hijri ~= nil) == (h.hijri ~= nil) and (prev.day ~= nil) == (h.day ~= nil)
         and not prev.unit and not h.unit
-      if joins and same and #gap <= 16 then
+      if joins and same and #gap <= 28 then
         prev.range_end = h
         prev.stop = h.stop
         prev.text = text:sub(prev.start, prev.stop)
