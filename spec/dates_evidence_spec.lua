@@ -367,6 +367,43 @@ describe("dates mentioned: the rules of the second held-out half (dev3)", functi
   end)
 end)
 
+describe("dates mentioned: nights and tonight (dev3)", function()
+  it("reads a night named by two weekdays as one range: «منذ ليل الخميس الجمعة», «ليلة الخميس الجمعة»", function()
+    local P = { published = "2015-08-02" }
+    local ds = all("ذكروا أن «آلاف» الصواعق ضربت المنطقة منذ ليل الخميس الجمعة متسببة بمئات من حرائق الغابات الصغيرة.", P)
+    assert.equal(1, #ds)
+    assert.equal("ليل الخميس الجمعة", ds[1].text)
+    assert.equal("2015-07-30..2015-07-31", ds[1].value)
+    assert.equal("past", ds[1].role)
+    ds = all("وقعت الغارات ليلة الخميس الجمعة", P)
+    assert.equal("ليلة الخميس الجمعة", ds[1].text)
+  end)
+
+  it("takes a night from its first weekday when the second is a slip: «ليل الجمعة الاحد»", function()
+    local ds = all("الغارات الاولى التي شنها الطيران التركي ليل الجمعة الاحد الى انهاء الهدنة", { published = "2015-07-27" })
+    assert.equal(1, #ds)
+    assert.equal("2015-07-24..2015-07-25", ds[1].value)
+  end)
+
+  it("reads «الليلة» as tonight, still ahead of the paper: «جدة تعرض مسرحية «الرحلة» الليلة»", function()
+    local P = { published = "2015-08-01" }
+    local ds = all("تعرض، في جدة، الليلة، في مركز جدة الدولي للمؤتمرات والمعارض، مسرحية «الرحلة»", P)
+    assert.equal(1, #ds)
+    assert.equal("الليلة", ds[1].text)
+    assert.equal("2015-08-01", ds[1].value)
+    assert.equal("relative", ds[1].kind)
+    assert.equal("future", ds[1].role)
+    assert.equal("2015-08-01", all("جدة تعرض مسرحية «الرحلة» الليلة", P)[1].value)
+  end)
+
+  it("does not read a night as tonight: «في تلك الليلة», «الليلة الأولى», «منتصف الليلة»", function()
+    local P = { published = "2015-08-01" }
+    assert.equal(0, #all("وفي تلك الليلة خرج الجميع إلى الشارع", P))
+    assert.equal(0, #all("وشهدت الليلة الأولى من المهرجان حضورا كبيرا", P))
+    assert.equal(0, #all("وانتهى الحفل بعد منتصف الليلة بساعة", P))
+  end)
+end)
+
 describe("the publication day on SaudiNewsNet articles with a URL date", function()
   local path = helper.real_corpus
   local run = helper.have_real_corpus() and it or pending

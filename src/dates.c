@@ -292,6 +292,19 @@ static int today_is_a_day(const char *text, const window *w) {
   return kn && key_in(key, kn, akh_lex_day_enders);
 }
 
+/* «الليلة» at t[0] is tonight, not a night: not before an adjective or
+ * an ordinal («الليلة الأولى», «الليلة الشعبية»), «قبل» or «التي», nor
+ * after «تلك/ذات/نفس» («في تلك الليلة») or «منتصف». */
+static int tonight(const char *text, const window *w) {
+  if (w->n > 1 && w->t[1].kind == T_WORD &&
+      ((w->t[1].keylen > 4 && memcmp(w->t[1].key, "ال", 4) == 0) || word_is(&w->t[1], "قبل") ||
+       word_is(&w->t[1], "التي") || word_is(&w->t[1], "الذي")))
+    return 0;
+  char key[KEYMAX];
+  size_t kn = akh_dtok_prev_word(text, w->t[0].start, key);
+  return !(kn && key_in(key, kn, akh_lex_night_before));
+}
+
 /* Try to match a date starting at w->t[0]; return tokens used (0: none). */
 static int match(const char *text, const window *w, akh_date *d) {
   int i = 0, c = 0, wd_end = -1;
@@ -352,6 +365,9 @@ static int match(const char *text, const window *w, akh_date *d) {
       /* «الليلة الماضية»: last night */
       rel = -1;
       i = 1;
+    } else if (word_is(t0, "الليله") && tonight(text, w)) {
+      /* «تعرض ... الليلة»: tonight, the day of writing */
+      rel = 0;
     } else if (word_is(t0, "امس") || word_is(t0, "وامس") || word_is(t0, "بالامس") ||
                word_is(t0, "البارحه") || word_is(t0, "الامس")) {
       rel = -1;

@@ -132,6 +132,11 @@ const akh_lex_entry akh_lex_nowadays_after[] = {
   {"بات", 1}, {"باتت", 1}, {"اصبح", 1}, {"اصبحت", 1}, {"صار", 1}, {"صارت", 1},
   {"اضحي", 1}, {"اضحت", 1}, {"يعيش", 1}, {"نعيش", 1}, {"تعيش", 1}, {NULL, 0}};
 
+/* «الليلة» after these is a night, not tonight: «في تلك الليلة», «منتصف الليلة». */
+const akh_lex_entry akh_lex_night_before[] = {
+  {"تلك", 1}, {"ذات", 1}, {"نفس", 1}, {"بنفس", 1}, {"منتصف", 1}, {"طوال", 1}, {"طيله", 1},
+  {"وتلك", 1}, {"بتلك", 1}, {"تلكم", 1}, {NULL, 0}};
+
 /* Words that may start a date expression besides the tables above (the
  * relative days, «يوم», «من», the year and month nouns). */
 const char *const akh_lex_starters[] = {

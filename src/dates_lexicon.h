@@ -26,6 +26,7 @@ extern const akh_lex_entry akh_lex_fractions[];     /* «النصف» ... before
 extern const akh_lex_entry akh_lex_day_qualifiers[]; /* «اليوم الأكثر ...»: the day, not today */
 extern const akh_lex_entry akh_lex_day_enders[];    /* «لينهي اليوم»: the trading day */
 extern const akh_lex_entry akh_lex_nowadays_after[]; /* «اليوم بات ...»: nowadays */
+extern const akh_lex_entry akh_lex_night_before[];    /* «تلك الليلة»: a night, not tonight */
 extern const char *const akh_lex_ambiguous_months[]; /* month names that are common words */
 extern const char *const akh_lex_starters[];        /* other words that may start a date */
 

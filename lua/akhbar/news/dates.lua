@@ -365,6 +365,7 @@ local function resolve(h, text, A, max_year)
       if k == 0 and h.past then k = 7 end
       z = A - k
     end
+    if h.night then set_span(h, z, z + 1, "range") return end
     set_day(h, z)
     return
   end
@@ -482,6 +483,8 @@ local function role_of(h, text, A)
   end
   -- the span contains A
   if h.granularity == "day" then
+    -- «الليلة»: tonight is still ahead of the morning's paper
+    if h.relative == 0 and h.text and h.text:find("^الليل") then return "future" end
     if future_context(text, h.start) or any_after(text, h.stop, 60, FUTURE_AFTER) then return "future" end
     if h.relative == 0 and any_before(text, h.start, 120, FIXTURES) then return "future" end
     return "news"
@@ -537,6 +540,22 @@ function M.scan(text)
       h.relative_word = prev.relative
       out[#out] = h
       goto continue
+    end
+    -- «ليل الخميس الجمعة»: a night named by two weekdays is one range,
+    -- from the first weekday to the next day (whatever the second says:
+    -- «ليل الجمعة الاحد» is a slip for the night Friday to Saturday)
+    if prev and prev.weekday and h.weekday and not prev.day and not h.day and not prev.month
+      and not h.month and not prev.relative and not h.relative and not prev.night
+      and not text:sub(prev.stop + 1, h.start - 1):find("%S") then
+      local base = math.max(1, prev.start - 12)
+      local before = text:sub(base, prev.start - 1)
+      local night = before:match("()ليل%s+$") or before:match("()ليلة%s+$") or before:match("()ليله%s+$")
+      if night then
+        prev.start = base + night - 1
+        prev.night, prev.stop = true, h.stop
+        prev.text = text:sub(prev.start, prev.stop)
+        goto continue
+      end
     end
     if prev and not prev.stamp and not h.stamp and not prev.relative and not h.relative then
       local gap = text:sub(prev.stop + 1, h.start - 1)
