@@ -367,6 +367,34 @@ describe("dates mentioned: the rules of the second held-out half (dev3)", functi
   end)
 end)
 
+describe("dates mentioned: days and months of relative periods (dev3)", function()
+  it("reads a day of a relative month: «في الـ12 من الشهر الحالي»", function()
+    local ds = all("مباراة النصر والهلال في بطولة السوبر السعودي المزمع إقامتها في الـ12 من الشهر الحالي في ستاد لوفتس رود في لندن.",
+      { published = "2015-08-02" })
+    assert.equal(1, #ds)
+    assert.equal("2015-08-12", ds[1].value)
+    assert.equal("day", ds[1].granularity)
+    assert.equal("relative", ds[1].kind)
+    assert.equal("future", ds[1].role)
+  end)
+
+  it("reads a month with «من العام الحالي» as one expression in the current year", function()
+    local ds = all("بلغ العدد الإجمالي للركاب 6.67 مليون راكب حتى نهاية شهر حزيران (يونيو) من العام الحالي بزيادة 11.8 في المائة",
+      { published = "2015-08-04" })
+    assert.equal(1, #ds)
+    assert.truthy(ds[1].text:find("من العام الحالي$"), ds[1].text)
+    assert.equal("2015-06", ds[1].value)
+    assert.equal("partial", ds[1].kind)
+    assert.equal("past", ds[1].role)
+  end)
+
+  it("does not read «منذ بداية العام» as a year (a bare «العام»), but reads «منتصف الشهر» as this month", function()
+    local P = { published = "2015-08-01" }
+    assert.equal(0, #all("متجهة صوب تسجيل أطول موجة من التراجعات الأسبوعية منذ بداية العام وذلك تحت ضغط", P))
+    assert.equal("2015-08", all("تبدأ فترة الإعداد منتصف الشهر استعدادا للموسم", P)[1].value)
+  end)
+end)
+
 describe("dates mentioned: nights and tonight (dev3)", function()
   it("reads a night named by two weekdays as one range: «منذ ليل الخميس الجمعة», «ليلة الخميس الجمعة»", function()
     local P = { published = "2015-08-02" }

@@ -268,10 +268,12 @@ static int part_at(const char *text, const window *w, akh_date *d) {
     return used + 1;
   }
   date_clear(d);
+  /* «منتصف الشهر» alone is this month; «منذ بداية العام» is a bare
+   * «العام», no year (as «أرباح العام بأكمله») */
   int unit = lookup(&w->t[1], akh_lex_periods);
-  if (unit && direction_at(w, 2) == 99) {
+  if (unit == 'm' && direction_at(w, 2) == 99) {
     d->flags |= AKH_DATE_PERIOD;
-    d->unit = unit == 'm' ? AKH_UNIT_MONTH : AKH_UNIT_YEAR;
+    d->unit = AKH_UNIT_MONTH;
     d->offset = 0;
     d->part = part;
     return 2;
@@ -494,6 +496,18 @@ static int match(const char *text, const window *w, akh_date *d) {
     if (kn && key_in(key, kn, akh_lex_fractions)) return 0;
   }
   if (day && j < w->n && word_is(&w->t[j], "من")) j++;
+  /* «الـ12 من الشهر الحالي», «الخامس من الشهر المقبل»: a day of a
+   * relative month */
+  if (day && !day2 && j + 1 < w->n && lookup(&w->t[j], akh_lex_periods) == 'm' && !(d->flags & AKH_DATE_WEEKDAY)) {
+    int dir = direction_at(w, j + 1);
+    if (dir != 99 && day <= 31) {
+      d->flags |= AKH_DATE_PERIOD;
+      d->unit = AKH_UNIT_MONTH;
+      d->offset = dir;
+      d->day = day;
+      return j + 2;
+    }
+  }
   int shahr = 0;
   if (j < w->n && word_is(&w->t[j], "شهر")) { j++; shahr = 1; }
   int month = 0, hijri = 0;

@@ -292,6 +292,11 @@ local function resolve(h, text, A, max_year)
     else
       m = m + h.offset
       if m == 0 then y, m = y - 1, 12 elseif m == 13 then y, m = y + 1, 1 end
+      -- «الـ12 من الشهر الحالي»: a day of that month
+      if h.day then
+        if valid(y, m, h.day) then set_day(h, days(y, m, h.day)) end
+        return
+      end
       local a, b = month_days(y, m)
       set_span(h, a, b, "month", iso(y, m))
     end
@@ -376,7 +381,12 @@ local function resolve(h, text, A, max_year)
     -- the second
     local last_month = h.month2 or h.month
     local y, m
-    if h.year then
+    if h.year_offset then
+      -- «حزيران (يونيو) من العام الحالي»: the year is a relative one
+      h.kind = "partial"
+      if not A then return end
+      y, m = civil_from_days(A) + h.year_offset, last_month
+    elseif h.year then
       h.kind = "absolute"
       y, m = h.year, last_month
     else
@@ -556,6 +566,15 @@ function M.scan(text)
         prev.text = text:sub(prev.start, prev.stop)
         goto continue
       end
+    end
+    -- «نهاية شهر حزيران (يونيو) من العام الحالي»: a month whose year is a
+    -- relative one is one expression
+    if prev and prev.month and not prev.day and not prev.year and not prev.hijri and not prev.year_offset
+      and h.unit == "year" and not h.year and not h.day
+      and text:sub(prev.stop + 1, h.start - 1):match("^%s*من%s*$") then
+      prev.year_offset, prev.stop = h.offset, h.stop
+      prev.text = text:sub(prev.start, prev.stop)
+      goto continue
     end
     if prev and not prev.stamp and not h.stamp and not prev.relative and not h.relative then
       local gap = text:sub(prev.stop + 1, h.start - 1)
