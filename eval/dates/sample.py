@@ -19,6 +19,16 @@ characters, and takes the first 40, all for the test half.
 
   python3 eval/dates/sample.py --fresh [CORPUS]           list the 40 (half "test")
   python3 eval/dates/sample.py --fresh --show N [CORPUS]  print position N in full
+
+Second fresh test half (session 7, after the first fresh half was scored
+once and became dev3): `--fresh2` draws from the same candidates with
+random.Random(20261210), excluding the 56 lines of the original draw, the 40
+lines of the `--fresh` draw (both recomputed here) and every line in
+eval/quotes/dev.jsonl and eval/quotes/test.jsonl, skips content under 200
+characters, and takes the first 40, all for the test half.
+
+  python3 eval/dates/sample.py --fresh2 [CORPUS]           list the 40 (half "test")
+  python3 eval/dates/sample.py --fresh2 --show N [CORPUS]  print position N in full
 """
 import gzip
 import json
@@ -87,8 +97,27 @@ def draw_fresh(path, skipped=None):
     """
     cands = candidates(path)
     exclude = {line for line, _ in draw(path)} | quotes_lines()
+    return _walk(cands, FRESH_SEED, exclude, skipped)
+
+
+FRESH2_SEED = 20261210
+
+
+def draw_fresh2(path, skipped=None):
+    """The second fresh test half: list of (line, article), 40 long.
+
+    Excludes the original draw, the `--fresh` draw and the quotes sets;
+    `skipped` as for draw_fresh.
+    """
+    cands = candidates(path)
+    exclude = ({line for line, _ in draw(path)} | {line for line, _ in draw_fresh(path)}
+               | quotes_lines())
+    return _walk(cands, FRESH2_SEED, exclude, skipped)
+
+
+def _walk(cands, seed, exclude, skipped):
     order = list(range(len(cands)))
-    random.Random(FRESH_SEED).shuffle(order)
+    random.Random(seed).shuffle(order)
     chosen = []
     for i in order:
         line, a = cands[i]
@@ -115,7 +144,7 @@ def show(pos, line, a):
     print()
 
 
-def main_fresh(args):
+def main_fresh(args, drawer=draw_fresh):
     show_pos = None
     if "--show" in args:
         k = args.index("--show")
@@ -123,7 +152,7 @@ def main_fresh(args):
         del args[k:k + 2]
     path = args[0] if args else default_corpus()
     skipped = []
-    chosen = draw_fresh(path, skipped)
+    chosen = drawer(path, skipped)
     if show_pos is not None:
         line, a = chosen[show_pos]
         show(show_pos, line, a)
@@ -135,6 +164,9 @@ def main_fresh(args):
 
 
 def main():
+    if "--fresh2" in sys.argv[1:]:
+        args = [x for x in sys.argv[1:] if x != "--fresh2"]
+        return main_fresh(args, draw_fresh2)
     if "--fresh" in sys.argv[1:]:
         args = [x for x in sys.argv[1:] if x != "--fresh"]
         return main_fresh(args)
