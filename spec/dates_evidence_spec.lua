@@ -395,6 +395,29 @@ describe("dates mentioned: days and months of relative periods (dev3)", function
   end)
 end)
 
+describe("dates mentioned: ranges of years and quoted years (dev3)", function()
+  local P = { published = "2015-08-04" }
+  it("reads a range of bare years after «من» or «الأعوام»: «من 2006 حتى 2014», «خلال الأعوام 2012 - 2014»", function()
+    local ds = all("كأعلى نمو خلال الفترة الممتدة من 2006 حتى 2014.", P)
+    assert.equal(1, #ds)
+    assert.equal("2006..2014", ds[1].value)
+    ds = all("أن الدولة قدمت دعما حكوميا لقطاع الكهرباء خلال الأعوام 2012 - 2014 يصل إلى مستوى 450 مليارا.", P)
+    assert.equal(1, #ds)
+    assert.equal("2012..2014", ds[1].value)
+    assert.equal("past", ds[1].role)
+  end)
+
+  it("does not read a range of amounts as years: «من 2000 إلى 2100 ريال»", function()
+    assert.equal(0, #all("وتراوحت الأسعار من 2000 إلى 2100 ريال للمتر", P))
+  end)
+
+  it("reads a year alone in quotation marks: «فلكية جدة: «2015» الأفضل»", function()
+    local ds = all("فلكية جدة: «2015» الأفضل لرصد شهب البرشاويات", P)
+    assert.equal(1, #ds)
+    assert.equal("2015", ds[1].value)
+  end)
+end)
+
 describe("dates mentioned: nights and tonight (dev3)", function()
   it("reads a night named by two weekdays as one range: «منذ ليل الخميس الجمعة», «ليلة الخميس الجمعة»", function()
     local P = { published = "2015-08-02" }

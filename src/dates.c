@@ -337,6 +337,11 @@ static int match(const char *text, const window *w, akh_date *d) {
       /* «كأس العالم 2014», «مهرجان جدة غير 2015»: a year in an event's name */
       int event = !cue && akh_dtok_near_before(text, t0->start, akh_lex_event_nouns);
       if (event) cue = 1;
+      /* «من 2006 حتى 2014», «الأعوام 2012 - 2014»: the first year of a
+       * range of years (not «من 2000 إلى 2100 ريال») */
+      int ranged = w->n > 2 && is_range_word(&w->t[1]) && year_num(w, 2) > y &&
+                   !(w->n > 3 && lookup(&w->t[3], akh_lex_count_nouns));
+      if (!cue && ranged && kn && key_in(key, kn, akh_lex_year_range_cues)) cue = 1;
       if (!kn) {
         /* the line starts with the year */
         size_t p = t0->start;
@@ -344,12 +349,25 @@ static int match(const char *text, const window *w, akh_date *d) {
         cue = p == 0 || text[p - 1] == '\n';
         if (cue && !(w->n > 1 && w->t[1].kind == T_PUNCT)) cue = 0;
       }
+      /* «فلكية جدة: «2015» الأفضل»: a year alone in quotation marks */
+      if (!cue && t0->start > 0 && w->n > 1 &&
+          (is_punct(&w->t[1], 0xBB) || is_punct(&w->t[1], '"')) && w->t[1].start == t0->stop &&
+          (text[t0->start - 1] == '"' ||
+           (t0->start > 1 && (unsigned char)text[t0->start - 2] == 0xC2 &&
+            (unsigned char)text[t0->start - 1] == 0xAB)))
+        cue = 1;
       /* «2015-13-01» is a broken numeric date, not the year 2015 */
-      int glued = w->n > 2 && is_sep(&w->t[1]) && w->t[1].start == t0->stop &&
+      int glued = !ranged && w->n > 2 && is_sep(&w->t[1]) && w->t[1].start == t0->stop &&
                   w->t[2].kind == T_NUM && w->t[2].start == w->t[1].stop;
       int counted = glued || (w->n > 1 && (lookup(&w->t[1], akh_lex_count_nouns) ||
                                            w->t[1].kind == T_NUM ||
                                  is_punct(&w->t[1], '%') || is_punct(&w->t[1], 0x066A)));
+      if (cue && ranged && !marked) {
+        d->year = y;
+        d->year2 = year_num(w, 2);
+        d->flags |= AKH_DATE_RANGE | AKH_DATE_BARE_YEAR;
+        return 3;
+      }
       if ((cue || marked) && !counted) {
         d->year = y;
         d->flags |= AKH_DATE_BARE_YEAR | (event ? AKH_DATE_EVENT : 0);

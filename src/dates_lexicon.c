@@ -75,6 +75,12 @@ const akh_lex_entry akh_lex_year_cues[] = {
   {"بدايه", 1}, {"منتصف", 1}, {"نهايه", 1}, {"اواخر", 1}, {"اوائل", 1}, {"ل", 1},
   {"و", 1}, {"الي", 1}, {"وفي", 1}, {"ومنذ", 1}, {"وحتي", 1}, {"لغايه", 1}, {NULL, 0}};
 
+/* Words before a bare year that make it a year when a range of years
+ * follows: «من 2006 حتى 2014», «الأعوام 2012 - 2014». */
+const akh_lex_entry akh_lex_year_range_cues[] = {
+  {"من", 1}, {"بين", 1}, {"الاعوام", 1}, {"للاعوام", 1}, {"السنوات", 1}, {"للسنوات", 1},
+  {"اعوام", 1}, {"سنوات", 1}, {"ومن", 1}, {NULL, 0}};
+
 /* Words after a number that make it a count, not a year: «في 2000 ريال». */
 const akh_lex_entry akh_lex_count_nouns[] = {
   {"ريال", 1}, {"ريالا", 1}, {"دولار", 1}, {"دولارا", 1}, {"يورو", 1}, {"جنيه", 1},
