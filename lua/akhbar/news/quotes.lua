@@ -10,6 +10,7 @@ local T = require "akhbar.news.text"
 local fold, set, words, trim = T.fold, T.set, T.words, T.trim
 local AGENCIES = T.AGENCIES
 local NO_WORDS = {}
+local byte = string.byte
 local L = require "akhbar.news.quote_words"
 local VERBS, GOD, COMP, STOP, BACK_STOP = L.VERBS, L.GOD, L.COMP, L.STOP, L.BACK_STOP
 local ACCORDING = L.ACCORDING
@@ -53,7 +54,10 @@ end
 -- The key of «على» (on) folds to «علي» (Ali): the written ى tells them apart.
 local function name_at(text, W, i)
   local w = W[i]
-  if not w or not is_name_word(w.key) then return false end
+  if not w then return false end
+  local m = name_memo[w.key]
+  if m == nil then m = is_name_word(w.key) end
+  if not m then return false end
   if w.key == "علي" and text:sub(w.e - 1, w.e) == "ى" then return false end
   return true
 end
@@ -230,6 +234,41 @@ local function parse_speaker(text, W, a, b, bounded, ctx)
   return r
 end
 
+-- Is the character at byte i (or ending at byte i - 1) an Arabic letter?
+-- ، ؛ ؟ and the Arabic digits and marks of U+0660.. are not.
+local function arabic_letter_at(text, i)
+  local b = byte(text, i)
+  if not b or b < 0xD8 or b > 0xDB then return false end
+  local c = byte(text, i + 1) or 0
+  if b == 0xD8 then return c ~= 0x8C and c ~= 0x9B and c ~= 0x9F end
+  if b == 0xD9 then return c < 0xA0 end
+  return true
+end
+local function arabic_letter_before(text, p)
+  if p <= 2 then return false end
+  local b = byte(text, p - 1)
+  if b < 0x80 then return false end
+  return arabic_letter_at(text, p - 2)
+end
+
+-- The folded word right before byte p / after byte q, when only spaces
+-- stand between (punctuation between is a boundary: nil).
+local function word_key_before(text, p)
+  local i = p - 1
+  while i >= 1 and byte(text, i) == 32 do i = i - 1 end
+  if i == p - 1 or i < 1 or not arabic_letter_at(text, i - 1) then return nil end
+  local e = i
+  while i >= 1 and byte(text, i) ~= 32 and byte(text, i) ~= 10 do i = i - 1 end
+  return fold(text:sub(i + 1, e))
+end
+local function word_key_after(text, q)
+  local i = q + 1
+  while byte(text, i) == 32 do i = i + 1 end
+  if i == q + 1 or not arabic_letter_at(text, i) then return nil end
+  local e = text:find("[ \n]", i) or #text + 1
+  return fold(text:sub(i, e - 1))
+end
+
 --- The fullest form of the person name `name` written anywhere in the
 -- article: each place its words occur in sequence is widened over the
 -- name words around it («الجاسر» -> «صالح بن ناصر الجاسر», «عبدالله بن»
@@ -254,9 +293,18 @@ local function fullest_name(text, ctx, name)
     local p, q = text:find(name, from, true)
     if not p then break end
     from = q + 1
-    local ws = math.max(1, p - 160)
-    while ws > 1 and ws < p and text:byte(ws) >= 0x80 and text:byte(ws) < 0xC0 do ws = ws - 1 end
-    local AW = words(text, ws, math.min(#text, q + 80)) or NO_WORDS
+    -- a whole word only (not «الجاسر» inside «والجاسر»), and the few
+    -- words around it: six back, three on
+    local whole = not arabic_letter_before(text, p) and not arabic_letter_at(text, q + 1)
+    -- most places cannot widen: no name word before, nothing to link after
+    if whole then
+      local pk, nk = word_key_before(text, p), word_key_after(text, q)
+      whole = (pk and is_name_word(pk)) or (nk and (NAME_LINK[nk] or (n == 1 and is_name_word(nk))))
+        or NAME_LINK[keys[n]]
+    end
+    local ws = math.max(1, p - 90)
+    while ws > 1 and ws < p and byte(text, ws) >= 0x80 and byte(text, ws) < 0xC0 do ws = ws - 1 end
+    local AW = whole and words(text, ws, math.min(#text, q + 40)) or NO_WORDS
     local i
     for x = 1, #AW do
       if AW[x].s == p then i = x break end
@@ -292,10 +340,17 @@ local person_with_role, object_start, according_to, subject_before
 -- مساعد الرئيس العام لرعاية الشباب»): { name, role (folded), at }, in text
 -- order.  A name is a run of at least two person-name words (its last word
 -- may carry «ال»); its role is the phrase of role words touching it.
-local function persons(text, ctx)
-  if ctx.persons then return ctx.persons end
-  local AW = ctx.all_words
-  if not AW then AW = words(text, 1, #text) or NO_WORDS ctx.all_words = AW end
+-- Words that can stand next to a person's name as role or title: a
+-- sentence with none of them names no person with a role (the C word
+-- scanner tells, without building the words).
+local ROLE_FILTER = {}
+for _, t in ipairs { ROLE, TITLE } do
+  for k in pairs(t) do ROLE_FILTER[k] = true end
+end
+
+local function persons_in(text, a0, b0)
+  local AW = words(text, a0, b0, ROLE_FILTER)
+  if not AW then return NO_WORDS end
   local out = {}
   local i = 1
   while i <= #AW do
@@ -319,23 +374,57 @@ local function persons(text, ctx)
         r1 = r1 - 1
       end
       -- the role begins at its first role or title word («مدير عام ...»)
-      while r1 < a and not (ROLE[AW[r1].key] or TITLE[AW[r1].key] or ORG[AW[r1].key]) do r1 = r1 + 1 end
+      while r1 < a and not (ROLE[AW[r1].key] or TITLE[AW[r1].key]) do r1 = r1 + 1 end
       -- role after: «الرئيس العام لرعاية الشباب»
       local r2 = b
-      while r2 < #AW and r2 - b < 8 and AW[r2].post == "" and role_token(AW[r2 + 1].key) and not VERBS[AW[r2 + 1].key] do
-        r2 = r2 + 1
+      if b < #AW and (ROLE[AW[b + 1].key] or TITLE[AW[b + 1].key]) then
+        while r2 < #AW and r2 - b < 8 and AW[r2].post == "" and role_token(AW[r2 + 1].key) and not VERBS[AW[r2 + 1].key] do
+          r2 = r2 + 1
+        end
       end
       local role_text = ""
       if r1 < a then role_text = text:sub(AW[r1].s, AW[a - 1].e) end
       if r2 > b then role_text = role_text .. " " .. text:sub(AW[b + 1].s, AW[r2].e) end
       if role_text:find("%S") then
-        out[#out + 1] = { name = text:sub(AW[a].s, AW[b].e), role = " " .. fold(role_text) .. " ", at = AW[a].s }
+        -- a subject comes early in its sentence («استنكر معالي مدير ...
+        -- الدكتور X، ...»): at most twelve words before the role
+        out[#out + 1] = { name = text:sub(AW[a].s, AW[b].e), role = " " .. fold(role_text) .. " ", at = AW[a].s,
+          early = r1 <= 13 }
       end
     end
     if i == a then i = i + 1 end
   end
-  ctx.persons = out
   return out
+end
+
+--- Persons the article names with a role, before or after the name
+-- («مدير عام الخطوط ... المهندس صالح بن ناصر الجاسر», «الأمير عبدالله بن
+-- مساعد الرئيس العام لرعاية الشباب»), sentence by sentence: the persons
+-- of sentence `si` ({ name, role (folded, space-padded), at, early }), in
+-- text order, read once per article.  A name is a run of at least two
+-- person-name words (its last word may carry «ال»); its role is the phrase
+-- of role words touching it.
+local function persons(text, ctx, si)
+  local cache = ctx.persons
+  if not cache then cache = {} ctx.persons = cache end
+  local P = cache[si]
+  if not P then
+    local sent = ctx.doc.sentences[si]
+    P = sent and persons_in(text, sent.start, sent.stop) or NO_WORDS
+    cache[si] = P
+  end
+  return P
+end
+
+-- Index of the sentence holding byte `pos` (binary search).
+local function sentence_at(ctx, pos)
+  local S = ctx.doc.sentences
+  local lo, hi = 1, #S
+  while lo < hi do
+    local mid = (lo + hi + 1) // 2
+    if S[mid].start <= pos then lo = mid else hi = mid - 1 end
+  end
+  return lo
 end
 
 local function bare_key(k) return (k:gsub("^ال", "")) end
@@ -344,29 +433,19 @@ local function bare_key(k) return (k:gsub("^ال", "")) end
 -- `pos` in the same paragraph (within its first twelve words: «استنكر
 -- معالي مدير جامعة ... الدكتور عبدالرحمن بن محمد العاصمي، ...»), or nil.
 function subject_before(text, ctx, doc, pos)
-  local P = persons(text, ctx)
-  for j = #P, 1, -1 do
-    local p = P[j]
-    if p.at < pos then
-      if p.subject == nil then
-        -- the sentence holding the mention; a subject comes early in it
-        p.subject = false
-        for _, sent in ipairs(doc.sentences) do
-          if sent.start <= p.at and p.at <= sent.stop then
-            local before = text:sub(sent.start, p.at - 1)
-            local n = select(2, before:gsub("%S+", ""))
-            p.subject = n <= 12 and sent.paragraph or false
-            p.sentence_start, p.sentence_stop = sent.start, sent.stop
-            break
-          end
-        end
-      end
-      if p.subject then
-        -- only when nothing but that paragraph (and the next) lies between
-        local gap = text:sub(p.sentence_stop or p.at, pos)
-        if select(2, gap:gsub("\n", "")) <= 1 then return p end
-      end
-      return nil
+  -- the latest person with a role in the sentences before, within the
+  -- paragraph or the one before it, named early in its sentence
+  local si = sentence_at(ctx, pos)
+  local para = doc.sentences[si] and doc.sentences[si].paragraph or 0
+  for j = si - 1, math.max(1, si - 3), -1 do
+    local sent = doc.sentences[j]
+    if para - sent.paragraph > 1 then return nil end
+    local P = persons(text, ctx, j)
+    if #P > 0 then
+      local p = P[#P]
+      if not p.early then return nil end
+      p.sentence_start = sent.start
+      return p
     end
   end
 end
@@ -381,16 +460,26 @@ function person_with_role(text, ctx, rk, pos)
     if w ~= "باسم" and w ~= "لدي" then want[#want + 1] = bare_key(w) end
   end
   if #want == 0 then return nil end
-  local P = persons(text, ctx)
-  for j = #P, 1, -1 do
-    local p = P[j]
-    if p.at < pos then
-      local ok = true
-      for _, w in ipairs(want) do
-        if not (p.role:find(" " .. w .. " ", 1, true) or p.role:find(" ال" .. w .. " ", 1, true)) then ok = false break end
+  -- the sentences just before and the lead, where a role is introduced
+  -- (reading every sentence of a long article cost more than the quotes)
+  local here = sentence_at(ctx, pos)
+  for si = here, 1, -1 do
+    if si < here - 8 and si > 3 then goto next_sentence end
+    local P = persons(text, ctx, si)
+    for j = #P, 1, -1 do
+      local p = P[j]
+      if p.at < pos then
+        local ok = true
+        for _, w in ipairs(want) do
+          if not (p.role:find(" " .. w .. " ", 1, true) or p.role:find(" ال" .. w .. " ", 1, true)) then
+            ok = false
+            break
+          end
+        end
+        if ok then return p.name end
       end
-      if ok then return p.name end
     end
+    ::next_sentence::
   end
 end
 
@@ -648,7 +737,10 @@ end
 -- An accusative active participle of a derived verb («مشيدا», «مضيفة»,
 -- «معربا»): م + at least three letters + the accusative ا or ة.
 local function is_participle(k)
-  return k:sub(1, 2) == "م" and #k >= 8 and (k:sub(-2) == "ا" or k:sub(-2) == "ه")
+  local n = #k
+  if n < 8 or byte(k, 1) ~= 0xD9 or byte(k, 2) ~= 0x85 then return false end -- م
+  local b1, b2 = byte(k, n - 1), byte(k, n)
+  return (b1 == 0xD8 and b2 == 0xA7) or (b1 == 0xD9 and b2 == 0x87) -- ا or ه (folded ة)
 end
 
 
@@ -656,6 +748,7 @@ end
 function quotes_mod.extract(text, doc, opts)
   local out = {}
   local ctx = new_ctx(text, opts)
+  ctx.doc = doc
   local spans = core.quote_spans(text)
   local top, open_at = {}, {}
   for _, q in ipairs(spans) do
@@ -925,9 +1018,8 @@ function quotes_mod.extract(text, doc, opts)
             end
             -- «...، مشيدا بها»: a participle after a comma is the writer's
             -- clause about the speaker, no longer the speech
-            local comma = W[m - 1].post:find("[،,]") or x.pre:find("[،,]")
-              or (W[m - 1].key == "" and W[m - 1].pre:find("[،,]")) -- a lone «،» between spaces
-            if m > comp_at + 1 and comma and is_participle(x.key)
+            if m > comp_at + 1 and is_participle(x.key) and (W[m - 1].post:find("[،,]") or x.pre:find("[،,]")
+                or (W[m - 1].key == "" and W[m - 1].pre:find("[،,]"))) -- a lone «،» between spaces
                and not inside(x.s) then
               endw = m - 1
               break
