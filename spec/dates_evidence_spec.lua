@@ -455,6 +455,34 @@ describe("dates mentioned: nights and tonight (dev3)", function()
   end)
 end)
 
+describe("roles of the dates mentioned (dev3)", function()
+  local P = { published = "2015-08-01" }
+  it("puts the years of a forecast ahead, also a range over the publication day: «خفض ... توقعاته لأسعار النفط في عامي 2015 و 2016»", function()
+    local ds = all("خفض بنك سوسيتيه جنرال الفرنسي توقعاته لأسعار النفط في عامي 2015 و 2016 متذرعا بالآثار المجتمعة", P)
+    assert.equal("2015..2016", ds[1].value)
+    assert.equal("future", ds[1].role)
+    ds = all("وخفض البنك توقعاته لسعر خام برنت وخام غرب تكساس الوسيط الأمريكي في عام 2015 إلى 57.3 دولار", P)
+    assert.equal("future", ds[1].role)
+  end)
+
+  it("puts the current year in the future before a future verb: «العام الحالي 2015 سيكون احد أفضل الأعوام»", function()
+    local ds = all("قالت الجمعية الفلكية بجدة إن العام الحالي 2015 سيكون احد أفضل الأعوام لرصد زخة شهب البرشاويات", P)
+    assert.equal("2015", ds[1].value)
+    assert.equal("future", ds[1].role)
+  end)
+
+  it("puts a team's match today in the future: «يخوض الفريق الشبابي اليوم لقاءه الاخير»", function()
+    local ds = all("يخوض الفريق الشبابي اليوم لقاءه الاخير في معسكره في مدينه ميرلو الهولندية", P)
+    assert.equal("future", ds[1].role)
+  end)
+
+  it("reads a headline's «..» as no sentence end: «يبدأ عروضه الجوية في صيف الباحة.. اليوم» is future", function()
+    local ds = all("فريق الصقور السعودية يبدأ عروضه الجوية في صيف الباحة.. اليوم", P)
+    assert.equal("اليوم", ds[1].text)
+    assert.equal("future", ds[1].role)
+  end)
+end)
+
 describe("the publication day on SaudiNewsNet articles with a URL date", function()
   local path = helper.real_corpus
   local run = helper.have_real_corpus() and it or pending

@@ -143,10 +143,12 @@ local FUTURE_AFTER = fold_set("سوف سيعقد ستعقد سيتم ستتم س
 -- المجموعة ارتفاع الأسعار ... في عام 2015».  Forecast sentences are long:
 -- looked for over the whole sentence before the date (up to 260 bytes).
 local FORECAST = fold_set("توقع توقعت يتوقع تتوقع متوقعا متوقعة المتوقع توقعات التوقعات ويتوقع وتتوقع "
-  .. "يرجح ترجح المرجح تقديرات تشير يقدر تقدر")
+  .. "توقعاته توقعاتها توقعاتهم لتوقعات بتوقعات يرجح ترجح المرجح تقديرات تشير يقدر تقدر")
 -- A match of the day is still to be played in the morning's paper: «في
 -- المباراة أمام باريس سان جيرمان اليوم السبت».
-local FIXTURES = fold_set("المباراة مباراة مباراته مباراتها اللقاء لقاء المواجهة مواجهة")
+-- So does a team that plays it: «يخوض الفريق الشبابي اليوم لقاءه الأخير».
+local FIXTURES = fold_set("المباراة مباراة مباراته مباراتها اللقاء لقاء لقاءه لقاءها المواجهة مواجهة "
+  .. "يخوض تخوض")
 
 -- A word without its leading و or ف (two bytes each; a byte class such as
 -- [وف] would cut a UTF-8 letter in half).
@@ -160,7 +162,9 @@ end
 -- bytes, not across a sentence end) is in `set` (folded, also without a
 -- proclitic و or ف); any_after: the same after byte `stop`.
 local function any_before(text, start, reach, set)
-  local before = text:sub(math.max(1, start - reach), start - 1)
+  -- «..» joins the parts of a headline («يبدأ عروضه ... في صيف الباحة..
+  -- اليوم»): no sentence end
+  local before = text:sub(math.max(1, start - reach), start - 1):gsub("%.%.+", " ")
   before = before:match("[^%.!\n]*$"):gsub("^.*؟", "")
   for w in before:gmatch("[^%s%p]+") do
     local k = core.news_fold(w)
@@ -499,7 +503,11 @@ local function role_of(h, text, A)
     if h.relative == 0 and any_before(text, h.start, 120, FIXTURES) then return "future" end
     return "news"
   end
-  if h.granularity == "range" and b > A and a < A then return "other" end
+  -- a forecast over a period still running («توقعاته لأسعار النفط في
+  -- عامي 2015 و 2016») looks ahead, even across the publication day
+  if h.granularity == "range" and b > A and a < A then
+    return any_before(text, h.start, 260, FORECAST) and "future" or "other"
+  end
   -- «مهرجان جدة غير 2015» while it runs: the year names the event
   if h.event then return "other" end
   -- «منتصف الشهر الجاري», «بداية العام الحالي»: the part of the period
@@ -515,6 +523,8 @@ local function role_of(h, text, A)
     if pb < A then return "past" end
   end
   if future_context(text, h.start) or any_before(text, h.start, 260, FORECAST) then return "future" end
+  -- «العام الحالي 2015 سيكون أحد أفضل الأعوام»: the future tense right after
+  if any_after(text, h.stop, 60, FUTURE_AFTER) then return "future" end
   return "past"
 end
 
