@@ -18,6 +18,11 @@ local ACCORDING = L.ACCORDING
 local TIME_WORD = set { "اليوم", "أمس", "امس", "غدا", "الليلة", "صباح", "مساء", "الأحد", "الاثنين", "الإثنين",
   "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "أيضا", "مجددا", "كذلك" }
 local RELATIVE = set { "الذي", "التي", "الذين" }
+-- «عدد من الحاضرات», «أحد من ...», «بعض من»: the group after من speaks
+local QUANTIFIER = set { "عدد", "أحد", "بعض", "إحدى", "كثير", "العديد" }
+-- «ما نسب إلى أبي الأسود الدؤلي حين قال:»: the name before حين speaks
+local WHEN = set { "حين", "عندما", "حينما" }
+local KANA = set { "كان", "وكان", "كانت", "وكانت" }
 local PARTICIPLE_PREP = set { "على", "عن", "إلى" }
 local CLAUSE_LINK = set { "فيما", "بينما", "كما", "حيث", "وفيما", "وبينما", "وكما" }
 local PRONOUN_PARTICLES, ROLE, ORG, CONNECT, ROLE_ADJ = L.PRONOUN_PARTICLES, L.ROLE, L.ORG, L.CONNECT, L.ROLE_ADJ
@@ -183,8 +188,9 @@ local function parse_speaker(text, W, a, b, bounded, ctx)
       return bounded and pk and not is_al(pk) and (ROLE[pk] or ORG[pk] or LOCATIVE[pk]) and W[x - 1].post == ""
         and not STOP[W[x].key] and not COMP[W[x].key] and not VERBS[W[x].key] and not name_at(text, W, x)
     end
-    while i <= limit and (i == rs or role_token(W[i].key) or ROLE_ADJ[W[i].key] or genitive(i))
-          and (not STOP[W[i].key] or CONNECT[W[i].key]) do
+    while i <= limit and (i == rs or role_token(W[i].key) or ROLE_ADJ[W[i].key] or genitive(i)
+                          or (W[i].key == "من" and QUANTIFIER[W[i - 1].key] and i < b))
+          and (not STOP[W[i].key] or CONNECT[W[i].key] or W[i].key == "من") do
       i = i + 1
     end
     if i > rs then return text:sub(W[rs].s, W[i - 1].e), rs end
@@ -726,8 +732,9 @@ function according_to(text, W, wi, ctx)
   if qe < qs then return nil end
   -- «بحسب تقرير لشركة الأبحاث غارتنر»: the ل of the genitive is not the name
   local k1 = W[sa].key
-  if k1:sub(1, 2) == "ل" and (ORG[k1:sub(3)] or MEDIA[k1:sub(3)]) and speaker == trim(text:sub(W[sa].s, W[k].e)) then
-    speaker = text:sub(W[sa].s + 2, W[k].e)
+  local w1 = text:sub(W[sa].s, W[sa].e)
+  if k1:sub(1, 2) == "ل" and (ORG[k1:sub(3)] or MEDIA[k1:sub(3)]) and speaker:sub(1, #w1) == w1 then
+    speaker = speaker:sub(3)
   end
   return { speaker = speaker, role = role, speaker_written = text:sub(W[sa].s, W[k].e), resolution = how,
     verb = text:sub(w.s, w.e), verb_form = text:sub(w.s, w.e), verb_class = "according-to", kind = "reported",
@@ -914,18 +921,41 @@ function quotes_mod.extract(text, doc, opts)
         -- «نوري المالكي الذي اتهم المملكة ...»: the antecedent of the
         -- relative speaks, the words after the verb are its object
         local antecedent
-        if not v.clitic and not v.participle and wi >= 3 and RELATIVE[W[wi - 1].key] and W[wi - 2].post == "" then
+        if not v.clitic and not v.participle and wi >= 3 and (RELATIVE[W[wi - 1].key] or WHEN[W[wi - 1].key])
+            and W[wi - 2].post == "" then
           local e = wi - 2
           local a = e
-          while a > 1 and e - a < 4 and W[a - 1].post == "" and name_at(text, W, a - 1) and not VERBS[W[a - 1].key] do
-            a = a - 1
+          -- back over name words, links (أبي، بن) and «ال» names after them
+          -- («أبي الأسود الدؤلي», «نوري المالكي»)
+          while a > 1 and e - a < 4 and W[a - 1].post == "" and not VERBS[W[a - 1].key] do
+            local pk = W[a - 1].key
+            if name_at(text, W, a - 1) or NAME_LINK[pk] then
+              a = a - 1
+            elseif pk:find("^ال") and a - 2 >= 1 and (NAME_LINK[W[a - 2].key] or name_at(text, W, a - 2)) then
+              a = a - 1
+            else
+              break
+            end
           end
-          if a < e and name_at(text, W, a) then
+          if a < e and (name_at(text, W, a) or NAME_LINK[W[a].key]) then
             antecedent = { name = text:sub(W[a].s, W[e].e), s = W[a].s, e = W[e].e, ns = W[a].s, ne = W[e].e,
               valid = true, last = e }
             sa, sb = wi + 1, wi
           end
         end
+        -- «وكان منصور البلوي المشرف العام على الفريق، أكد التوصل ...»: the
+        -- subject of كان, before a comma, speaks
+        if not antecedent and not v.clitic and not v.participle and wi >= 3 and KANA[W[1].key]
+            and W[wi - 1].post:find("[،,]") then
+          local r0 = parse_speaker(text, W, 2, wi - 1, true, ctx)
+          if r0 and r0.valid then
+            antecedent = r0
+            sa, sb = wi + 1, wi
+          end
+        end
+        -- a participle takes the subject of its sentence: the words after
+        -- it are its content («مرجعة السبب إلى ...»)
+        if v.participle then sb = math.min(sb, wi) end
         -- 2. the complement: a quotation, أن/إن, or a colon
         local comp_kind, qs, qe, comp_at
         local function find_complement(from)
