@@ -411,6 +411,17 @@ describe("dates mentioned: ranges of years and quoted years (dev3)", function()
     assert.equal(0, #all("وتراوحت الأسعار من 2000 إلى 2100 ريال للمتر", P))
   end)
 
+  it("reads «العام الذي سبقه» as the year before the year just written, and nothing without one", function()
+    local ds = all("ارتفع عدد أجهزة نقاط البيع العام الماضي 2014م بنسبة 28.8 في المائة مقارنة بارتفاع بنسبة 16.5 في المائة في العام الذي سبقه، مبينًا أنه",
+      P)
+    local d = find(ds, "العام الذي سبقه")
+    assert.truthy(d)
+    assert.equal("2013", d.value)
+    assert.equal("relative", d.kind)
+    assert.equal("past", d.role)
+    assert.equal(0, #all("وارتفعت المبيعات مقارنة بالعام الذي سبقه", P))
+  end)
+
   it("reads a year alone in quotation marks: «فلكية جدة: «2015» الأفضل»", function()
     local ds = all("فلكية جدة: «2015» الأفضل لرصد شهب البرشاويات", P)
     assert.equal(1, #ds)

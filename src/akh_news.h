@@ -32,7 +32,9 @@ enum akh_date_flag {
   AKH_DATE_RANGE     = 1u << 10, /* «من 10 إلى 15 أغسطس», «عامي 2010 و2014»: the end in year2/month2/day2 */
   AKH_DATE_CURRENT   = 1u << 11, /* «الجاري/الحالي»: the current month or year (with a month name) */
   AKH_DATE_BARE_YEAR = 1u << 12, /* a year number without عام, after a cue word (في، منذ، حتى ...) */
-  AKH_DATE_EVENT     = 1u << 13  /* a bare year in an event's name: «كأس العالم 2014», «مهرجان ... 2015» */
+  AKH_DATE_EVENT     = 1u << 13, /* a bare year in an event's name: «كأس العالم 2014», «مهرجان ... 2015» */
+  AKH_DATE_ANAPHORIC = 1u << 14  /* a PERIOD counted from the year written before it, not from the
+                                  * publication day: «العام الذي سبقه» (offset -1) */
 };
 
 /* Units of AKH_DATE_PERIOD. */

@@ -422,6 +422,17 @@ static int match(const char *text, const window *w, akh_date *d) {
     }
     /* «العام الماضي», «الشهر المقبل», «السنة الحالية» [YYYY] */
     int unit = lookup(t0, akh_lex_periods);
+    /* «العام الذي سبقه», «في العام الذي تلاه»: the year before or after
+     * the year just written */
+    if (unit == 'y' && w->n > 2 && word_is(&w->t[1], "الذي")) {
+      int off = lookup(&w->t[2], akh_lex_anaphora);
+      if (off) {
+        d->flags |= AKH_DATE_PERIOD | AKH_DATE_ANAPHORIC;
+        d->unit = AKH_UNIT_YEAR;
+        d->offset = off - 2;
+        return 3;
+      }
+    }
     if (unit) {
       int dir = direction_at(w, 1);
       if (dir != 99) {

@@ -81,6 +81,12 @@ const akh_lex_entry akh_lex_year_range_cues[] = {
   {"من", 1}, {"بين", 1}, {"الاعوام", 1}, {"للاعوام", 1}, {"السنوات", 1}, {"للسنوات", 1},
   {"اعوام", 1}, {"سنوات", 1}, {"ومن", 1}, {NULL, 0}};
 
+/* After «العام الذي»: the year before (1) or after (3) the year just
+ * written, stored +2 as akh_lex_directions. */
+const akh_lex_entry akh_lex_anaphora[] = {
+  {"سبقه", 1}, {"قبله", 1}, {"سبقته", 1}, {"تلاه", 3}, {"يليه", 3}, {"بعده", 3}, {"تبعه", 3},
+  {NULL, 0}};
+
 /* Words after a number that make it a count, not a year: «في 2000 ريال». */
 const akh_lex_entry akh_lex_count_nouns[] = {
   {"ريال", 1}, {"ريالا", 1}, {"دولار", 1}, {"دولارا", 1}, {"يورو", 1}, {"جنيه", 1},

@@ -20,6 +20,7 @@ extern const akh_lex_entry akh_lex_demonstratives[]; /* «هذا/هذه» with c
 extern const akh_lex_entry akh_lex_parts[];         /* 1 early, 2 middle, 3 late */
 extern const akh_lex_entry akh_lex_year_cues[];     /* words before a bare year */
 extern const akh_lex_entry akh_lex_year_range_cues[]; /* «من 2006 حتى 2014»: before a range of years */
+extern const akh_lex_entry akh_lex_anaphora[];   /* «العام الذي سبقه»: the year before the one written */
 extern const akh_lex_entry akh_lex_count_nouns[];   /* words after a number that counts */
 extern const akh_lex_entry akh_lex_month_cues[];    /* words before a bare month name */
 extern const akh_lex_entry akh_lex_event_nouns[];   /* «كأس», «مهرجان» ... before a bare year */

@@ -20,7 +20,7 @@ static void setbool(lua_State *L, const char *k, int v) {
 
 /* core.date_scan(text) -> { {start=, stop=, year=, month=, day=, weekday=,
  * hour=, minute=, relative=, hijri={y,m,d}, numeric=, time=, zone=,
- * past=, next=, current=, year_word=, bare_year=, event=, unit= ("month"|"year"),
+ * past=, next=, current=, year_word=, bare_year=, event=, anaphoric=, unit= ("month"|"year"),
  * offset=, year2=, month2=, day2=, part=}, ... }.  Absent parts are nil;
  * weekday is 0 (Sunday) .. 6 (Saturday); hijri[1] is 0 when the Hijri year
  * was not written. */
@@ -64,6 +64,7 @@ static int l_date_scan(lua_State *L) {
     setbool(L, "current", d.flags & AKH_DATE_CURRENT);
     setbool(L, "bare_year", d.flags & AKH_DATE_BARE_YEAR);
     setbool(L, "event", d.flags & AKH_DATE_EVENT);
+    setbool(L, "anaphoric", d.flags & AKH_DATE_ANAPHORIC);
     if (d.flags & AKH_DATE_PERIOD) {
       lua_pushstring(L, d.unit == AKH_UNIT_MONTH ? "month" : "year");
       lua_setfield(L, -2, "unit");

@@ -283,6 +283,12 @@ local function resolve(h, text, A, max_year)
   if h.unit then
     -- «العام الماضي», «الشهر المقبل», «هذا العام»
     h.kind = "relative"
+    if h.anaphoric then
+      -- «العام الذي سبقه»: from the year written before it
+      local y = h.base_year + h.offset
+      set_span(h, days(y, 1, 1), days(y, 12, 31), "year", iso(y))
+      return
+    end
     if h.year then
       h.kind = "absolute"
       set_span(h, days(h.year, 1, 1), days(h.year, 12, 31), "year", iso(h.year))
@@ -552,6 +558,15 @@ function M.scan(text)
   local out = {}
   for _, h in ipairs(hits) do
     local prev = out[#out]
+    -- «العام الذي سبقه»: counted from the last Gregorian year written
+    -- before it; without one it is no date
+    if h.anaphoric then
+      for k = #out, 1, -1 do
+        local o = out[k]
+        if o.year and not o.hijri and not o.stamp then h.base_year = o.year2 or o.year break end
+      end
+      if not h.base_year then goto continue end
+    end
     -- «غداً السبت 23 شوال»: a relative word right before a written date is
     -- part of it, and the written date wins
     if prev and prev.relative and (h.day or h.hijri) and not h.stamp
