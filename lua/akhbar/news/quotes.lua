@@ -22,6 +22,7 @@ local RELATIVE = set { "الذي", "التي", "الذين" }
 local QUANTIFIER = set { "عدد", "أحد", "بعض", "إحدى", "كثير", "العديد" }
 -- «ما نسب إلى أبي الأسود الدؤلي حين قال:»: the name before حين speaks
 local WHEN = set { "حين", "عندما", "حينما" }
+local NEGATION = set { "لم", "ولم", "لن", "ولن", "لا", "ولا", "ما", "وما", "فلم" }
 local KANA = set { "كان", "وكان", "كانت", "وكانت" }
 local PARTICIPLE_PREP = set { "على", "عن", "إلى" }
 local CLAUSE_LINK = set { "فيما", "بينما", "كما", "حيث", "وفيما", "وبينما", "وكما" }
@@ -230,7 +231,8 @@ local function parse_speaker(text, W, a, b, bounded, ctx)
     local nw = r.name and select(2, r.name:gsub("%S+", "")) or 0
     local nxt, prev = W[i], W[i - 1]
     local ppost = prev and prev.post or ""
-    local ends_well = bounded and (not nxt or STOP[nxt.key] or COMP[nxt.key] or MEDIA_TO[nxt.key] or ppost:find(":") or
+    local ends_well = bounded and (not nxt or STOP[nxt.key] or COMP[nxt.key] or MEDIA_TO[nxt.key]
+      or ppost:find(":") or
       ppost:find("،", 1, true) or ppost:find(",", 1, true))
     r.valid = (r.role or (r.name and (ctx.known[nk] or ctx.surname[nk] or ctx.entity_at(W[a].s))) or
                (ends_well and nw >= 1 and nw <= 2)) and true or false
@@ -287,6 +289,11 @@ local function fullest_name(text, ctx, name)
   for w in fold(name):gmatch("%S+") do keys[#keys + 1] = w end
   local n = #keys
   if n == 0 or n > 4 then return nil end
+  -- only a person's name widens: «توقعات المحللين» is no name
+  for x = 1, n do
+    local k = keys[x]
+    if not (is_name_word(k) or (x == n and k:find("^ال"))) then return nil end
+  end
   local cache = ctx.fullest or {}
   ctx.fullest = cache
   if cache[name] ~= nil then return cache[name] or nil end
@@ -780,7 +787,10 @@ function quotes_mod.extract(text, doc, opts)
     for i = lo, #top do
       local q = top[i]
       if q.open >= pos then break end
-      if pos < q.close then return q end
+      -- a quotation never closed («“غالكسي إس6″ الذي ...» with a wrong
+      -- closing mark) runs to the end of its paragraph: the speech verbs
+      -- in it are still the writer's
+      if pos < q.close and q.closed ~= false then return q end
     end
   end
   local function opens_before(w)
@@ -878,6 +888,8 @@ function quotes_mod.extract(text, doc, opts)
       end
       -- «وجاء في بيان ...»: a document speaks only with «في»
       if v and v.document and not (W[wi + 1] and W[wi + 1].key == "في") then v = nil end
+      -- «ولم تكشف توقعات سامسونغ ...»: negated speech says nothing
+      if v and wi > 1 and NEGATION[W[wi - 1].key] then v = nil end
       if v and not inside(w.s) then
         local nested = w.s <= reported_until
         -- 1. words after the verb up to a stop: the speaker
@@ -922,7 +934,7 @@ function quotes_mod.extract(text, doc, opts)
         -- relative speaks, the words after the verb are its object
         local antecedent
         if not v.clitic and not v.participle and wi >= 3 and (RELATIVE[W[wi - 1].key] or WHEN[W[wi - 1].key])
-            and W[wi - 2].post == "" then
+            and (W[wi - 2].post == "" or W[wi - 2].post:find("^[،,]$")) then
           local e = wi - 2
           local a = e
           -- back over name words, links (أبي، بن) and «ال» names after them
@@ -941,6 +953,26 @@ function quotes_mod.extract(text, doc, opts)
             antecedent = { name = text:sub(W[a].s, W[e].e), s = W[a].s, e = W[e].e, ns = W[a].s, ne = W[e].e,
               valid = true, last = e }
             sa, sb = wi + 1, wi
+          elseif RELATIVE[W[wi - 1].key] and (ROLE[W[e].key] or ORG[W[e].key]) and is_al(W[e].key) then
+            -- «المحللين الذين توقعوا», «الحكومة التي أعلنت»: a definite
+            -- role or body, read back with parse_speaker
+            local r0 = parse_speaker(text, W, e, e, true, ctx)
+            if r0 then
+              antecedent = r0
+              sa, sb = wi + 1, wi
+            end
+          elseif RELATIVE[W[wi - 1].key] and W[e].post:find("^[،,]$") then
+            -- «لشركة سامسونغ، التي أعلنت»: the noun phrase before the comma
+            local a2 = e
+            while a2 > 1 and e - a2 < 3 and W[a2 - 1].post == "" and not STOP[W[a2 - 1].key]
+                  and not VERBS[W[a2 - 1].key] do
+              a2 = a2 - 1
+            end
+            local r0 = parse_speaker(text, W, a2, e, true, ctx)
+            if r0 and r0.valid then
+              antecedent = r0
+              sa, sb = wi + 1, wi
+            end
           end
         end
         -- «وكان منصور البلوي المشرف العام على الفريق، أكد التوصل ...»: the
@@ -1036,13 +1068,21 @@ function quotes_mod.extract(text, doc, opts)
           for m = comp_at + 1, #W do
             local x = W[m]
             local vx = VERBS[x.key]
+            -- a full stop ends reported speech even where the sentence
+            -- splitter ran on (inside a quotation never closed)
+            if m > comp_at + 1 and W[m - 1].post:find("[%.!]") and not W[m - 1].post:find("%.%.")
+               and x.key ~= "وان" and not inside(W[m - 1].e) then
+              endw = m - 1
+              break
+            end
             if vx and not inside(x.s) and (vx.clitic or vx.participle or (W[m - 1] and W[m - 1].post:find("[،,]"))) then
               endw = m - 1
               break
             end
             -- «...، فيما أكد الكرملين أن»: another frame behind a connector
             if vx and not inside(x.s) and m - 2 > comp_at and (CLAUSE_LINK[W[m - 1].key]
-               or (RELATIVE[W[m - 1].key] and (name_at(text, W, m - 2) or name_at(text, W, m - 3)))) then
+               or (RELATIVE[W[m - 1].key] and (name_at(text, W, m - 2) or name_at(text, W, m - 3)
+                   or W[m - 2].post:find("[،,]")))) then
               endw = m - 2
               break
             end
