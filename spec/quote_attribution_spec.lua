@@ -124,6 +124,47 @@ describe("quote attribution on Gulf news", function()
     assert.equal("carried", q.resolution)
   end)
 
+  it("gives «وكان X، أكد ...» to the subject of كان", function()
+    local q = all("وكان منصور البلوي المشرف العام على الفريق الكروي، أكد التوصل لاتفاق مع نادي أتلانتا "
+      .. "الإيطالي على ضم اللاعب.")[1]
+    assert.equal("منصور البلوي", q.speaker)
+    assert.equal("التوصل لاتفاق مع نادي أتلانتا الإيطالي على ضم اللاعب", q.text)
+  end)
+
+  it("gives «... حين قال:» to the name before حين", function()
+    local q = all("خرجت من مكتبه وأنا أردد بعض ما نسب إلى أبي الأسود الدؤلي حين قال: وإذا طلبت إلى كريم "
+      .. "حاجة فلقاؤه يكفيك.")[1]
+    assert.equal("أبي الأسود الدؤلي", q.speaker)
+  end)
+
+  it("gives «المحللين الذين توقعوا أن» to the analysts", function()
+    local q = by_text(all("وتتوقع الشركة الكورية أن تنخفض عائداتها الفصلية بنسبة 8.3% لتسجل 48 تريليون وون، "
+      .. "مقارنة بتوقعات المحللين الذين توقعوا أن تبلغ العائدات 53 تريليون وون."), "تبلغ العائدات")
+    assert.equal("المحللين", q.speaker)
+    assert.equal("expectation", q.verb_class)
+  end)
+
+  it("does not quote negated speech («ولم تكشف ...»)", function()
+    assert.same({}, all("ولم تكشف توقعات سامسونغ، التي أصدرتها اليوم قبيل النتائج النهائية، عن النتائج المالية "
+      .. "لكل قسم من أعمال الشركة."))
+  end)
+
+  it("ends reported speech at a full stop inside a quotation never closed", function()
+    local q = by_text(all("وأرجع المحللون تراجع مبيعاتها إلى نقص المعروض من أحدث هواتفها الذكية، “غالكسي إس6″ "
+      .. "الذي أطلقته خلال نفس المدة، وهو الأمر الذي أكدت سامسونغ أنها تداركته وحلت مشكلة نقص المعروض. "
+      .. "وتواجه سامسونغ منافسة شرسة في سوق الهواتف الذكية."), "تداركته")
+    assert.equal("تداركته وحلت مشكلة نقص المعروض", q.text)
+    assert.equal("سامسونغ", q.speaker)
+  end)
+
+  it("resolves «الشركة الكورية» to the company spoken of before", function()
+    local qs = all("قالت شركة سامسونج اليوم الثلاثاء إنها تتوقع أن تأتي أرباحها التشغيلية دون توقعات المحللين. "
+      .. "وتتوقع الشركة الكورية أن تنخفض عائداتها الفصلية بنسبة 8.3%.")
+    local q = by_text(qs, "تنخفض عائداتها")
+    assert.equal("شركة سامسونج", q.speaker)
+    assert.equal("role", q.resolution)
+  end)
+
   it("does not read the paper's own «يذكر أن» as a quote", function()
     assert.same({}, all("يذكر أن الخطوط السعودية قد تعاقدت مع شركة بوينج لشراء 20 طائرة من هذا الطراز."))
   end)

@@ -551,6 +551,13 @@ local function resolve(r, ctx, text)
         end
       end
     end
+    -- «الشركة الكورية», «الوزارة»: the body of that kind spoken of before
+    local bare_head = rk:match("^%S+"):gsub("^ال", "")
+    if not speaker and rk:find("^ال") and ORG[bare_head] then
+      for j = #ctx.org_heads, 1, -1 do
+        if ctx.org_heads[j].head == bare_head then speaker, how = ctx.org_heads[j].name, "role" break end
+      end
+    end
     -- «المسؤول الخليجي», «الوزير»: a definite description of a person,
     -- standing for the person last quoted by name
     local head = rk:match("^%S+")
@@ -563,11 +570,16 @@ local function resolve(r, ctx, text)
       if rk:find(" ") or ORG[rk:match("^%S+")] then ctx.orgs[#ctx.orgs + 1] = { key = rk, name = role } end
     end
   end
+  -- remember bodies by their head noun («شركة سامسونج» is a شركة)
+  if speaker and how == "written" then
+    local h = fold(speaker):match("^%S+")
+    if h and ORG[h] and not h:find("^ال") then ctx.org_heads[#ctx.org_heads + 1] = { head = h, name = speaker } end
+  end
   return speaker, role, how
 end
 
 local function new_ctx(text, opts)
-  local ctx = { known = {}, surname = {}, roles = {}, orgs = {}, ents = {} }
+  local ctx = { known = {}, surname = {}, roles = {}, orgs = {}, ents = {}, org_heads = {} }
   if opts.entities ~= false then
     local ok, gaz = pcall(require, "akhbar.gazetteer")
     if ok and type(gaz) == "table" and type(gaz.entities) == "function" then
@@ -748,6 +760,15 @@ function according_to(text, W, wi, ctx)
     start = qs, stop = qe, sp_s = r.ns, sp_e = r.ne }
 end
 
+-- «يدعو», «تؤكد»: a present-tense form (a habit or a state: «الميثاق الذي
+-- يدعو إلى ...» is no new frame; «الأمر الذي أكدت سامسونغ ...» is).
+local function present_tense(k)
+  local v = VERBS[k]
+  if not v or v.clitic then return false end
+  -- تابع, تعهد: past forms that begin with ت
+  return (k:find("^ي") or (k:find("^ت") and not fold(v.lemma):find("^ت"))) and true or false
+end
+
 -- An accusative active participle of a derived verb («مشيدا», «مضيفة»,
 -- «معربا»): م + at least three letters + the accusative ا or ة.
 local function is_participle(k)
@@ -916,7 +937,8 @@ function quotes_mod.extract(text, doc, opts)
         while not bounded and j <= #W and j - first < window do
           local x = W[j]
           -- «مندوب مصر الدائم لدى الجامعة العربية طارق عادل»: لدى inside a role
-          local connects = CONNECT[x.key] and (ROLE[W[wi + 1].key] or ORG[W[wi + 1].key])
+          local connects = (CONNECT[x.key] and (ROLE[W[wi + 1].key] or ORG[W[wi + 1].key]))
+            or (x.key == "من" and QUANTIFIER[W[j - 1].key]) -- «عدد من الحاضرات»
           if opens_before(x) or (STOP[x.key] and not connects) or COMP[x.key] or VERBS[x.key] or MEDIA_TO[x.key] or x.key:find("^%d") or
              text:sub(x.s - #x.pre, x.s - #x.pre + 3) == "لـ" then
             bounded = true
@@ -979,7 +1001,19 @@ function quotes_mod.extract(text, doc, opts)
         -- subject of كان, before a comma, speaks
         if not antecedent and not v.clitic and not v.participle and wi >= 3 and KANA[W[1].key]
             and W[wi - 1].post:find("[،,]") then
-          local r0 = parse_speaker(text, W, 2, wi - 1, true, ctx)
+          -- a person's name first (name words, a family name with «ال»),
+          -- then the role («منصور البلوي المشرف العام على الفريق»)
+          local b = 1
+          while b + 1 < wi and (name_at(text, W, b + 1) or NAME_LINK[W[b + 1].key]) and W[b].post == "" do b = b + 1 end
+          if b >= 2 and b + 1 < wi and W[b + 1].key:find("^ال") and W[b].post == "" then b = b + 1 end
+          local r0
+          if b >= 3 then
+            r0 = { name = text:sub(W[2].s, W[b].e), s = W[2].s, e = W[wi - 1].e, ns = W[2].s, ne = W[b].e,
+              valid = true, last = wi - 1 }
+            if b + 1 < wi then r0.role = trim(text:sub(W[b + 1].s, W[wi - 1].e)) end
+          else
+            r0 = parse_speaker(text, W, 2, wi - 1, true, ctx)
+          end
           if r0 and r0.valid then
             antecedent = r0
             sa, sb = wi + 1, wi
@@ -1003,7 +1037,9 @@ function quotes_mod.extract(text, doc, opts)
             local q = opens_before(x)
             if q and m > 1 and MEDIA[W[m - 1].key] then q = nil end -- an outlet's name
             local nq = q and select(2, text:sub(q.start, q.stop):gsub("%S+", "")) or 0
-            if q and ((m == from and nq >= 2) or nq >= 3) then
+            -- a quotation never closed counts only right where the content
+            -- begins: further on it is more likely a name with a stray mark
+            if q and ((m == from and nq >= 2) or (nq >= 3 and q.closed ~= false)) then
               return "direct", q.start, q.stop, m
             end
             if VERBS[x.key] and not inside(x.s) then return nil end
@@ -1082,7 +1118,7 @@ function quotes_mod.extract(text, doc, opts)
             -- «...، فيما أكد الكرملين أن»: another frame behind a connector
             if vx and not inside(x.s) and m - 2 > comp_at and (CLAUSE_LINK[W[m - 1].key]
                or (RELATIVE[W[m - 1].key] and (name_at(text, W, m - 2) or name_at(text, W, m - 3)
-                   or W[m - 2].post:find("[،,]")))) then
+                   or W[m - 2].post:find("[،,]") or not present_tense(x.key)))) then
               endw = m - 2
               break
             end
