@@ -23,6 +23,8 @@ local QUANTIFIER = set { "عدد", "أحد", "بعض", "إحدى", "كثير", "
 -- «ما نسب إلى أبي الأسود الدؤلي حين قال:»: the name before حين speaks
 local WHEN = set { "حين", "عندما", "حينما" }
 local NEGATION = set { "لم", "ولم", "لن", "ولن", "لا", "ولا", "ما", "وما", "فلم" }
+local PUBLISHED = set { "نشرته", "نشرتها", "نشره", "نشرها", "أوردته", "أوردتها", "أصدرته", "أصدرتها", "أعدته",
+  "أعدتها", "أجرته", "أجرتها", "بثته", "بثتها" }
 local KANA = set { "كان", "وكان", "كانت", "وكانت" }
 local PARTICIPLE_PREP = set { "على", "عن", "إلى" }
 local CLAUSE_LINK = set { "فيما", "بينما", "كما", "حيث", "وفيما", "وبينما", "وكما" }
@@ -173,6 +175,10 @@ local function parse_speaker(text, W, a, b, bounded, ctx)
   if a > b then return nil end
   local k1 = W[a].key
   if NOT_SPEAKER[k1] or MEDIA_TO[k1] then return nil end
+  -- «لكرة القدم», «بسلم الموظفين», «للأبناء»: a prepositional phrase is
+  -- no subject (a name may begin with ل/ب, but not with لل/بال/لأ)
+  local head = text:sub(W[a].s, W[a].s + 5)
+  if head == "لل" or head == "بال" or head == "لأ" or k1:find("^لل") then return nil end
   if (ROLE[k1] or ORG[k1]) and not TITLE[k1] and b - a >= 2 then
     local long = role_then_name(text, W, a, b, bounded)
     if long then return long end
@@ -663,6 +669,8 @@ function object_start(W, from, prep, inside)
       speakerish = true
     end
     if not speakerish and LOCATIVE[k] then speakerish = true end
+    -- «المدير العام لمنظمة الصحة العالمية»: a genitive with ل after a role
+    if not speakerish and pk and k:find("^ل") and (ORG[k:sub(3)] or ROLE[k:sub(3)]) then speakerish = true end
     if not speakerish then
       if m == from or W[m - 1].post:find("[^%s]") or NOT_SPEAKER[k] and m == from then return nil end
       return m, m - 1
@@ -702,6 +710,8 @@ function according_to(text, W, wi, ctx)
   if nx.key == "ما" or nx.key == "عن" then j = j + 1 end -- «بحسب ما», «نقلا عن»
   if W[j] and VERBS[W[j].key] and not VERBS[W[j].key].participle then j = j + 1 end -- «حسبما أفاد»
   if W[j] and (W[j].key == "به" or W[j].key == "بها") then j = j + 1 end
+  -- «ووفقا لتقرير نشرته مجلة ...»: the verb of the document's source
+  if W[j] and PUBLISHED[W[j].key] then j = j + 1 end
   if W[j] and DOCUMENT[W[j].key] and W[j + 1] and not W[j + 1].key:find("^ال") then j = j + 1 end
   local sa = j
   local head = wi == 1 or (wi == 2 and W[1].key == "و")
@@ -758,6 +768,12 @@ function according_to(text, W, wi, ctx)
   return { speaker = speaker, role = role, speaker_written = text:sub(W[sa].s, W[k].e), resolution = how,
     verb = text:sub(w.s, w.e), verb_form = text:sub(w.s, w.e), verb_class = "according-to", kind = "reported",
     start = qs, stop = qe, sp_s = r.ns, sp_e = r.ne }
+end
+
+-- «لمجلس الاحتياطي», «لوزارة»: ل + a body or a role is a genitive or a
+-- dative, not the subject after a verb
+local function genitive_l(k)
+  return k:find("^ل") and (ORG[k:sub(3)] or ROLE[k:sub(3)]) and true or false
 end
 
 -- «يدعو», «تؤكد»: a present-tense form (a habit or a state: «الميثاق الذي
@@ -909,6 +925,8 @@ function quotes_mod.extract(text, doc, opts)
       end
       -- «وجاء في بيان ...»: a document speaks only with «في»
       if v and v.document and not (W[wi + 1] and W[wi + 1].key == "في") then v = nil end
+      -- «داعيا الله أن يحفظ ...»: a prayer, not a call
+      if v and v.lemma == "دعا" and W[wi + 1] and GOD[W[wi + 1].key] then v = nil end
       -- «ولم تكشف توقعات سامسونغ ...»: negated speech says nothing
       if v and wi > 1 and NEGATION[W[wi - 1].key] then v = nil end
       if v and not inside(w.s) then
@@ -956,7 +974,8 @@ function quotes_mod.extract(text, doc, opts)
         -- relative speaks, the words after the verb are its object
         local antecedent
         if not v.clitic and not v.participle and wi >= 3 and (RELATIVE[W[wi - 1].key] or WHEN[W[wi - 1].key])
-            and (W[wi - 2].post == "" or W[wi - 2].post:find("^[،,]$")) then
+            and (W[wi - 2].post == "" or W[wi - 2].post:find("^[،,]$"))
+            and not (W[wi + 1] and L.PREP_PRONOUN[W[wi + 1].key]) then
           local e = wi - 2
           local a = e
           -- back over name words, links (أبي، بن) and «ال» names after them
@@ -991,7 +1010,7 @@ function quotes_mod.extract(text, doc, opts)
               a2 = a2 - 1
             end
             local r0 = parse_speaker(text, W, a2, e, true, ctx)
-            if r0 and r0.valid then
+            if r0 and r0.valid and (r0.name or ORG[W[a2].key]) then
               antecedent = r0
               sa, sb = wi + 1, wi
             end
@@ -1139,7 +1158,7 @@ function quotes_mod.extract(text, doc, opts)
         local r, speaker, role, carried, how
         if antecedent then
           r = antecedent
-        elseif sb >= sa then
+        elseif sb >= sa and not genitive_l(W[sa].key) then
           r = parse_speaker(text, W, sa, sb, bounded or (comp_kind ~= nil and comp_at == sb + 1), ctx)
           if r and not r.valid and not (comp_kind and comp_at == sb + 1) then r = nil end
         end
