@@ -165,6 +165,31 @@ describe("quote attribution on Gulf news", function()
     assert.equal("role", q.resolution)
   end)
 
+  it("resolves an honorific pronoun («وقال سموه») to the person spoken of", function()
+    local qs = all("أوضح الشيخ خليفة بن سلمان آل خليفة رئيس الوزراء بمملكة البحرين أن دول مجلس التعاون قدمت "
+      .. "لشعوبها الكثير من الخدمات.\nوقال سموه \"علينا أن ندين جميع التدخلات الخارجية التي تحاول أن تتدخل في "
+      .. "شؤون دول الخليج\".")
+    local q = by_text(qs, "علينا أن ندين")
+    assert.equal("خليفة بن سلمان آل خليفة", q.speaker)
+    assert.equal("pronoun", q.resolution)
+    assert.equal("direct", q.kind)
+  end)
+
+  it("names a group («المحللون») as written, not as the last person", function()
+    local qs = all("وقال الرئيس التنفيذي جون سميث إن الأرباح تراجعت.\nوأرجع المحللون تراجع المبيعات إلى نقص "
+      .. "المعروض من أحدث الهواتف.")
+    local q = by_text(qs, "تراجع المبيعات")
+    assert.equal("المحللون", q.speaker)
+  end)
+
+  it("reads «وبين» as a verb only with its complement right after the speaker", function()
+    assert.same({}, all("أما في هذا الزمان فقد أصبح السفر متعة ونزهة فما كان يتم قطعه في ليالٍ وأيام، وبين مهالك "
+      .. "وأهوال، أصبح يتم قطعه في ساعات، وفي أمان، على مقاعد وثيرة، بين ابتسامات المضيفات، والوجبات الطازجة "
+      .. "الساخنة، وعروض السينما وتسلية (النت) مع أن المسألة، أو المسافة، مجرد سويعات !"))
+    local q = all("وبين مدير عام الخطوط السعودية أنه تم تزويد مقصورة ركاب درجة الأعمال بأحدث المقاعد.")[1]
+    assert.equal("مدير عام الخطوط السعودية", q.speaker)
+  end)
+
   it("does not read the paper's own «يذكر أن» as a quote", function()
     assert.same({}, all("يذكر أن الخطوط السعودية قد تعاقدت مع شركة بوينج لشراء 20 طائرة من هذا الطراز."))
   end)

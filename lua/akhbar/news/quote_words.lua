@@ -28,11 +28,11 @@ local VERB_LIST = {
   { "نوه", "statement", "نوه نوهت", "" },
   { "علق", "statement", "علق علقت", "" },
   { "أفاد", "statement", "أفاد أفادت يفيد تفيد", "أفادوا" },
-  { "بين", "statement", "بينت يبين تبين", "بينوا", clitic_only = "بين" },
+  { "بين", "statement", "بينت يبين تبين", "بينوا", clitic_only = "بين", ambiguous = true },
   { "كشف", "statement", "كشف كشفت يكشف تكشف", "كشفوا", object = true },
   { "اعتبر", "statement", "اعتبر اعتبرت يعتبر تعتبر", "اعتبروا يعتبرون" },
   { "رأى", "statement", "رأى رأت يرى ترى", "رأوا يرون" },
-  { "عد", "statement", "", "", clitic_only = "عد" },
+  { "عد", "statement", "", "", clitic_only = "عد" }, -- «وعدّ» (and counted) is speech too
   { "وصف", "statement", "وصف وصفت يصف تصف", "وصفوا", object = true },
   { "قدر", "statement", "قدرت", "قدروا", clitic_only = "قدر" },
   { "وعد", "statement", "وعدت", "", clitic_only = "وعد" },
@@ -93,7 +93,11 @@ for _, v in ipairs(VERB_LIST) do
   local plural = setmetatable({ plural = true }, { __index = entry })
   for f in v[3]:gmatch("%S+") do add(f, entry, { "", "و", "ف" }) end
   for f in v[4]:gmatch("%S+") do add(f, plural, { "", "و", "ف" }) end
-  if v.clitic_only then add(v.clitic_only, entry, { "و", "ف" }) end
+  if v.clitic_only then
+    -- «وبين» is also «and between»: such a form speaks only with its
+    -- complement right after the speaker (news/quotes checks)
+    add(v.clitic_only, v.ambiguous and setmetatable({ ambiguous = true }, { __index = entry }) or entry, { "و", "ف" })
+  end
 end
 for _, v in ipairs(PARTICIPLES) do
   local entry = { lemma = v[1], class = v[2], participle = true, object = true }
@@ -177,6 +181,10 @@ W.ROLE_ADJ = set { "كبير", "رفيع", "بارز", "أمني", "عسكري",
 W.LOCATIVE = set { "بمنطقة", "بمحافظة", "بمدينة", "بولاية", "بإمارة", "بمركز", "بقرية", "بحي", "بمحافظه",
   "لمنطقة", "لمحافظة", "لمدينة", "لولاية", "لإمارة" }
 -- Words inside a name: «ناصر بن أحمد الخريصي», «عبد الله»
+-- Honorific pronouns: «وقال سموه», «وأضاف معاليه» (his highness, his
+-- excellency) stand for the person the article spoke of.
+W.HONORIFIC = set { "سموه", "سموها", "معاليه", "معاليها", "فضيلته", "سعادته", "سعادتها", "سماحته", "دولته",
+  "جلالته", "فخامته" }
 W.NAME_LINK = set { "بن", "بنت", "ابن", "أبو", "ابو", "أبي", "أبا", "آل", "عبد" }
 -- Titles before a name inside a role phrase («... المهندس محمد توفيق مدني»).
 W.TITLE = set { "المهندس", "المهندسة", "الدكتور", "الدكتورة", "الأستاذ", "الأستاذة", "البروفيسور", "اللواء",

@@ -513,7 +513,7 @@ local function resolve(r, ctx, text)
     local full = text and fullest_name(text, ctx, speaker)
     if full then speaker = full end
     local nw = select(2, speaker:gsub("%S+", ""))
-    if nw >= 2 then
+    if nw >= 2 and is_name_word(fold(speaker):match("^%S+")) then
       ctx.last_person = speaker
       ctx.known[fold(speaker)] = true
       local last = speaker:match("(%S+)%s*$")
@@ -530,6 +530,9 @@ local function resolve(r, ctx, text)
     speaker = fullest_name(text, ctx, role)
     ctx.surname[rk] = speaker
     role = nil
+  elseif rk and not rk:find(" ") and rk:find("^ال") and (rk:find("ون$") or rk:find("ين$")) then
+    -- «المحللون», «المراقبين»: a group, named as written
+    speaker = role
   elseif rk and text and ROLE[rk:match("^%S+")] and not ORG[rk:match("^%S+")] and person_with_role(text, ctx, rk, r.s) then
     -- «مدير عام الخطوط السعودية», «الرئيس العام»: the person the article
     -- named with that role before (not necessarily as a speaker)
@@ -1156,8 +1159,11 @@ function quotes_mod.extract(text, doc, opts)
         end
         -- 3. who
         local r, speaker, role, carried, how
+        local honorific = sb >= sa and L.HONORIFIC[W[sa].key]
         if antecedent then
           r = antecedent
+        elseif honorific then
+          r = false -- resolved below, as a pronoun
         elseif sb >= sa and not genitive_l(W[sa].key) then
           r = parse_speaker(text, W, sa, sb, bounded or (comp_kind ~= nil and comp_at == sb + 1), ctx)
           if r and not r.valid and not (comp_kind and comp_at == sb + 1) then r = nil end
@@ -1211,6 +1217,14 @@ function quotes_mod.extract(text, doc, opts)
           end
           if src and not v.plural then speaker, role, carried = src.speaker, src.role, true end
         end
+        -- «وقال سموه»: the person last spoken of, by a pronoun of respect
+        if honorific and not speaker then
+          local src = last or (ctx.last_person and { speaker = ctx.last_person })
+          if src then speaker, role, how = src.speaker, src.role, "pronoun" end
+        end
+        -- «وبين مهالك وأهوال ...»: an ambiguous form needs its speaker and
+        -- its complement right after it
+        if v.ambiguous and not (r and comp_kind and comp_at and comp_at <= (r.last or sb) + 1) then speaker = nil end
         -- «نفى X اتخاذ ...»: a denial with its object and no أن
         if not comp_kind and speaker and v.class == "denial" and object_from and object_from <= #W then
           local endw = #W
