@@ -588,7 +588,7 @@ local function resolve(r, ctx, text)
 end
 
 local function new_ctx(text, opts)
-  local ctx = { known = {}, surname = {}, roles = {}, orgs = {}, ents = {}, org_heads = {} }
+  local ctx = { known = {}, surname = {}, roles = {}, orgs = {}, ents = {}, org_heads = {}, variants = {} }
   if opts.entities ~= false then
     local ok, gaz = pcall(require, "akhbar.gazetteer")
     if ok and type(gaz) == "table" and type(gaz.entities) == "function" then
@@ -779,6 +779,21 @@ local function genitive_l(k)
   return k:find("^ل") and (ORG[k:sub(3)] or ROLE[k:sub(3)]) and true or false
 end
 
+-- The canonical form of a body's name: «شركة سامسونج» is «سامسونج» (a
+-- generic head before a bare proper name), and a later spelling that
+-- differs only in a transcribed letter («سامسونغ», غ/ج and ك/گ) takes the
+-- form the article used first.
+local GENERIC_HEAD = { ["شركه"] = true }
+local function canonical_body(ctx, speaker)
+  local first, rest = speaker:match("^(%S+)%s+(.+)$")
+  if first and GENERIC_HEAD[fold(first)] and not rest:find("^ال") and not rest:find(" ") then speaker = rest end
+  local vkey = fold(speaker):gsub("غ", "ج"):gsub("گ", "ك")
+  local seen = ctx.variants[vkey]
+  if seen then return seen end
+  ctx.variants[vkey] = speaker
+  return speaker
+end
+
 -- «يدعو», «تؤكد»: a present-tense form (a habit or a state: «الميثاق الذي
 -- يدعو إلى ...» is no new frame; «الأمر الذي أكدت سامسونغ ...» is).
 local function present_tense(k)
@@ -877,6 +892,7 @@ function quotes_mod.extract(text, doc, opts)
     q.speaker_id = ent and ent.id or nil
     q.ent, q.sp_s, q.sp_e = nil, nil, nil
     q.text = text:sub(q.start, q.stop)
+    if q.speaker then q.speaker = canonical_body(ctx, q.speaker) end
     local sk = q.speaker and fold(q.speaker)
     if q.stop >= q.start and sk and sk:find("%S") and not GOD[sk] then out[#out + 1] = q end
   end
