@@ -1,12 +1,12 @@
 --- Score akhbar's date analysis against the hand-labelled set (issue 15).
 --
---   lua5.4 eval/dates/score.lua [dev|dev1|dev2|dev3|test|both] [--corpus PATH] [--verbose]
+--   lua5.4 eval/dates/score.lua [dev|dev1|dev2|dev3|dev4|test|both] [--corpus PATH] [--verbose]
 --
 -- The label files (format in README.md) are eval/dates/dev.jsonl (dev1),
--- dev2.jsonl and dev3.jsonl (dev2, dev3: the first and second test halves,
+-- dev2.jsonl, dev3.jsonl and dev4.jsonl (dev2..dev4: earlier test halves,
 -- each scored once, now open for development), and test.jsonl, a fresh
--- held-out half.  `dev` (the default) scores dev1, dev2 and dev3, each and
--- together; `dev1`/`dev2`/`dev3` one of them; `test` the held-out half;
+-- held-out half.  `dev` (the default) scores dev1..dev4, each and
+-- together; `dev1`..`dev4` one of them; `test` the held-out half;
 -- `both` every half.  It reads the
 -- SaudiNewsNet corpus (default ../shared/corpus/saudinewsnet.jsonl.gz,
 -- relative to the repository root), runs akhbar.parse over each labelled
@@ -30,7 +30,7 @@ local jsonl = require("jsonl")
 ---------------------------------------------------------------- arguments
 local function usage(msg)
   if msg then io.stderr:write("score.lua: ", msg, "\n") end
-  io.stderr:write("usage: lua5.4 eval/dates/score.lua [dev|dev1|dev2|dev3|test|both] [--corpus PATH] [--verbose]\n")
+  io.stderr:write("usage: lua5.4 eval/dates/score.lua [dev|dev1|dev2|dev3|dev4|test|both] [--corpus PATH] [--verbose]\n")
   os.exit(2)
 end
 
@@ -39,7 +39,8 @@ do
   local i = 1
   while arg[i] do
     local a = arg[i]
-    if a == "dev" or a == "dev1" or a == "dev2" or a == "dev3" or a == "test" or a == "both" then half = a
+    if a == "dev" or a == "dev1" or a == "dev2" or a == "dev3" or a == "dev4" or a == "test" or a == "both" then
+      half = a
     elseif a == "--corpus" then
       i = i + 1
       corpus_path = arg[i] or usage("--corpus needs a path")
@@ -484,9 +485,10 @@ local function print_verbose(results, s)
 end
 
 ---------------------------------------------------------------- main
-local FILES = { dev1 = "dev.jsonl", dev2 = "dev2.jsonl", dev3 = "dev3.jsonl", test = "test.jsonl" }
-local HALVES = { dev = { "dev1", "dev2", "dev3" }, dev1 = { "dev1" }, dev2 = { "dev2" }, dev3 = { "dev3" },
-  test = { "test" }, both = { "dev1", "dev2", "dev3", "test" } }
+local FILES = { dev1 = "dev.jsonl", dev2 = "dev2.jsonl", dev3 = "dev3.jsonl", dev4 = "dev4.jsonl",
+  test = "test.jsonl" }
+local HALVES = { dev = { "dev1", "dev2", "dev3", "dev4" }, dev1 = { "dev1" }, dev2 = { "dev2" }, dev3 = { "dev3" },
+  dev4 = { "dev4" }, test = { "test" }, both = { "dev1", "dev2", "dev3", "dev4", "test" } }
 local halves = HALVES[half]
 local labelsets, wanted = {}, {}
 for _, h in ipairs(halves) do
