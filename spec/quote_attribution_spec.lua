@@ -197,6 +197,22 @@ describe("quote attribution on Gulf news", function()
     assert.equal("مدير عام الخطوط السعودية", q.speaker)
   end)
 
+  it("reads a document source fused to ل behind a comma, with «فإنه» before the content", function()
+    local q = all("حيث تمت مناقشة ديون الأندية وانعكاساتها على اللعبة وتطويرها، ووفقاً للبيان الصادر عن الاجتماع "
+      .. "الذي عقد بمكتب الرئيس العام بالمجمع الأولمبي ظُهر أمس فإنه جرى تدارس كافة الجوانب الخاصة بديون "
+      .. "الأندية.")[1]
+    assert.equal("البيان الصادر عن الاجتماع", q.speaker)
+    assert.equal("according-to", q.verb_class)
+    assert.equal("جرى تدارس كافة الجوانب الخاصة بديون الأندية", q.text)
+  end)
+
+  it("takes a participle's object as its content and the subject named early in the sentence", function()
+    local q = by_text(all("وحول موافقة الوزير، قدم الأمير عبدالله بن مساعد شكره لمعالي وزير الشؤون الاجتماعية على "
+      .. "تبني هذا المقترح مضيفا: في بداية الأمر تحدث معي لاعب المنتخب السعودي السابق."), "في بداية الأمر")
+    assert.equal("عبدالله بن مساعد", q.speaker)
+    assert.equal("carried", q.resolution)
+  end)
+
   it("does not read the paper's own «يذكر أن» as a quote", function()
     assert.same({}, all("يذكر أن الخطوط السعودية قد تعاقدت مع شركة بوينج لشراء 20 طائرة من هذا الطراز."))
   end)

@@ -13,7 +13,7 @@ local byte = string.byte
 local VERBS, COMP, STOP, ROLE, ORG, CONNECT = L.VERBS, L.COMP, L.STOP, L.ROLE, L.ORG, L.CONNECT
 local ROLE_ADJ, LOCATIVE, NAME_LINK, TITLE = L.ROLE_ADJ, L.LOCATIVE, L.NAME_LINK, L.TITLE
 local MEDIA, NOT_SPEAKER = L.MEDIA, L.NOT_SPEAKER
-local TIME_WORD, PUBLISHED = L.TIME_WORD, L.PUBLISHED
+local TIME_WORD, PUBLISHED, RELATIVE = L.TIME_WORD, L.PUBLISHED, L.RELATIVE
 local is_al, is_name_word, parse_speaker, resolve = S.is_al, S.is_name_word, S.parse_speaker, S.resolve
 
 local M = {}
@@ -112,11 +112,12 @@ function according_to(text, W, wi, ctx)
   -- complement of the source itself («حول تأثير ...») may come between,
   -- and the source is then the words before it
   local k, stop_at = sa, nil
-  while k <= #W and k - sa < (head and 24 or 10) and not W[k].post:find("[،,%.:]") and not COMP[W[k].key] do
+  local opens_clause = head or (W[wi - 1] and W[wi - 1].post:find("[،,]"))
+  while k <= #W and k - sa < (opens_clause and 24 or 10) and not W[k].post:find("[،,%.:]") and not COMP[W[k].key] do
     local nk = W[k + 1] and W[k + 1].key
     if nk == "فان" or nk == "فانه" or nk == "فانها" then break end
     if nk and COMP[nk] and not head then break end
-    if head and not stop_at and k > sa and STOP[W[k].key] then stop_at = k - 1 end
+    if opens_clause and not stop_at and k > sa and STOP[W[k].key] then stop_at = k - 1 end
     if VERBS[W[k].key] then return nil end
     k = k + 1
   end
@@ -124,12 +125,29 @@ function according_to(text, W, wi, ctx)
       or (not head and COMP[W[k + 1].key])))) then
     if not (not head and k == #W) then return nil end
   end
+  -- «...، ووفقاً للبيان ... فإنه جرى ...»: behind a comma but with «فإن»
+  -- after the source, the content follows as at the head
+  if not head and W[wi - 1] and W[wi - 1].post:find("[،,]") and W[k + 1] and W[k + 1].key:find("^فان") then
+    head = true
+  end
   local content_from = k + 1
-  if stop_at then k = stop_at end
+  -- «ووفقاً للبيان الصادر عن الاجتماع الذي عقد ...، فإنه»: a document
+  -- with the article fused to ل speaks; its phrase runs to a relative
+  local document
+  if text:sub(W[sa].s, W[sa].s + 3) == "لل" and DOCUMENT["ل" .. W[sa].key:sub(5)] then
+    local e = sa
+    while e < k and not RELATIVE[W[e + 1].key] and not W[e].post:find("[،,]") and e - sa < 6 do e = e + 1 end
+    document = "ال" .. text:sub(W[sa].s + 4, W[e].e)
+    k = e
+  elseif stop_at then
+    k = stop_at
+  end
   if k - sa >= 10 then return nil end
-  local r = parse_speaker(text, W, sa, k, true, ctx)
+  local r = document and { name = document, s = W[sa].s, e = W[k].e, valid = true, last = k }
+    or parse_speaker(text, W, sa, k, true, ctx)
   if not r then return nil end
-  local speaker, role, how = resolve(r, ctx, text)
+  local speaker, role, how
+  if document then speaker, how = document, "written" else speaker, role, how = resolve(r, ctx, text) end
   -- an outlet or a body («موقع مباشر الاقتصادي», «وكالة الأنباء ...») is
   -- named by its whole phrase
   if MEDIA[W[sa].key] or ORG[W[sa].key] then speaker, role, how = trim(text:sub(W[sa].s, W[k].e)), nil, "written" end

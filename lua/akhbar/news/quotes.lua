@@ -330,6 +330,11 @@ function quotes_mod.extract(text, doc, opts)
         if not comp_kind and v.participle and W[wi + 2] and PARTICIPLE_PREP[W[wi + 1].key] then
           comp_kind, qs, comp_at = "reported", W[wi + 2].s - #W[wi + 2].pre, wi + 1
           sb = wi
+        elseif not comp_kind and v.participle and W[wi + 1] and not STOP[W[wi + 1].key] and not COMP[W[wi + 1].key]
+            and not inside(W[wi + 1].s) then
+          -- «مرجعا بقرار ... إلى ...», «مؤكدا حرص المملكة»: its object
+          comp_kind, qs, comp_at = "reported", W[wi + 1].s - #W[wi + 1].pre, wi
+          sb = wi
         end
         if not comp_kind and v.object and not v.participle and sa <= #W and not antecedent then
           local m, e = object_start(W, sa, v.object, inside)
@@ -436,6 +441,12 @@ function quotes_mod.extract(text, doc, opts)
           -- «وأن بقية المناطق ...، مشيرا إلى أن»: a sentence still governed
           -- by the last verb («وأن» opens it) goes on with its speaker
           if not src and v.participle and W[1].key == "وان" then src = last end
+          -- «قدم الأمير عبدالله بن مساعد شكره ...، مضيفا:»: the person named
+          -- early in the participle's own sentence
+          if not src and v.participle then
+            local P = S.persons(text, ctx, si)
+            if P[1] and P[1].early and P[1].at < w.s then src = { speaker = P[1].name, at = P[1].at } end
+          end
           -- «استنكر معالي مدير الجامعة الدكتور X، ... . وقال إن»: the
           -- subject of a sentence with no speech verb, named after the
           -- last speaker, is the one who goes on speaking

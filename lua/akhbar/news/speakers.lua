@@ -355,8 +355,10 @@ local function persons_in(text, a0, b0)
   local i = 1
   while i <= #AW do
     local a = i
-    while i <= #AW and name_at(text, AW, i) and not ROLE[AW[i].key] and not TITLE[AW[i].key] and not VERBS[AW[i].key]
-          and (i == a or AW[i - 1].post == "") do
+    -- a role word right after بن is a name («عبدالله بن مساعد»)
+    while i <= #AW and (name_at(text, AW, i) or (i > a and NAME_LINK[AW[i - 1].key] and ROLE[AW[i].key]))
+          and (not ROLE[AW[i].key] or (i > a and NAME_LINK[AW[i - 1].key])) and not TITLE[AW[i].key]
+          and not VERBS[AW[i].key] and (i == a or AW[i - 1].post == "") do
       i = i + 1
     end
     local b = i - 1
