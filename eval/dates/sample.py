@@ -29,7 +29,19 @@ characters, and takes the first 40, all for the test half.
 
   python3 eval/dates/sample.py --fresh2 [CORPUS]           list the 40 (half "test")
   python3 eval/dates/sample.py --fresh2 --show N [CORPUS]  print position N in full
+
+Third fresh test half (session 7, after the second fresh half was scored
+once and became dev4): `--fresh3` draws from the same candidates with
+random.Random(20261211), excluding the 56 lines of the original draw, the 40
+lines of the `--fresh` draw, the 40 lines of the `--fresh2` draw (all
+recomputed here) and every line in eval/quotes/*.jsonl (only their `line`
+fields are read), skips content under 200 characters, and takes the first
+40, all for the test half.
+
+  python3 eval/dates/sample.py --fresh3 [CORPUS]           list the 40 (half "test")
+  python3 eval/dates/sample.py --fresh3 --show N [CORPUS]  print position N in full
 """
+import glob
 import gzip
 import json
 import os
@@ -115,6 +127,33 @@ def draw_fresh2(path, skipped=None):
     return _walk(cands, FRESH2_SEED, exclude, skipped)
 
 
+FRESH3_SEED = 20261211
+
+
+def all_quotes_lines():
+    """The `line` of every record in eval/quotes/*.jsonl (for `--fresh3`)."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    out = set()
+    for fn in sorted(glob.glob(os.path.join(here, "..", "quotes", "*.jsonl"))):
+        with open(fn, encoding="utf-8") as f:
+            for raw in f:
+                if raw.strip():
+                    out.add(json.loads(raw)["line"])
+    return out
+
+
+def draw_fresh3(path, skipped=None):
+    """The third fresh test half: list of (line, article), 40 long.
+
+    Excludes the original draw, the `--fresh` and `--fresh2` draws and every
+    line of eval/quotes/*.jsonl; `skipped` as for draw_fresh.
+    """
+    cands = candidates(path)
+    exclude = ({line for line, _ in draw(path)} | {line for line, _ in draw_fresh(path)}
+               | {line for line, _ in draw_fresh2(path)} | all_quotes_lines())
+    return _walk(cands, FRESH3_SEED, exclude, skipped)
+
+
 def _walk(cands, seed, exclude, skipped):
     order = list(range(len(cands)))
     random.Random(seed).shuffle(order)
@@ -164,6 +203,9 @@ def main_fresh(args, drawer=draw_fresh):
 
 
 def main():
+    if "--fresh3" in sys.argv[1:]:
+        args = [x for x in sys.argv[1:] if x != "--fresh3"]
+        return main_fresh(args, draw_fresh3)
     if "--fresh2" in sys.argv[1:]:
         args = [x for x in sys.argv[1:] if x != "--fresh2"]
         return main_fresh(args, draw_fresh2)
