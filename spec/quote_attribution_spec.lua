@@ -213,6 +213,14 @@ describe("quote attribution on Gulf news", function()
     assert.equal("carried", q.resolution)
   end)
 
+  it("reads «علي» as a name, not the preposition «على», and «كشف X عن» as content after عن", function()
+    local qs = all("كشف محافظ المؤسسة العامة للتدريب التقني والمهني الدكتور علي بن ناصر الغفيص، عن اعتماد 4 "
+      .. "مشاريع جديدة في ميزانية المؤسسة.\nوأوضح أن ميزانية هذا العام ستساعد المؤسسة.")
+    assert.equal("علي بن ناصر الغفيص", qs[1].speaker)
+    assert.equal("اعتماد 4 مشاريع جديدة في ميزانية المؤسسة", qs[1].text)
+    assert.equal("علي بن ناصر الغفيص", by_text(qs, "ميزانية هذا العام").speaker)
+  end)
+
   it("does not read the paper's own «يذكر أن» as a quote", function()
     assert.same({}, all("يذكر أن الخطوط السعودية قد تعاقدت مع شركة بوينج لشراء 20 طائرة من هذا الطراز."))
   end)

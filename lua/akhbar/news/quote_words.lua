@@ -29,7 +29,7 @@ local VERB_LIST = {
   { "علق", "statement", "علق علقت", "" },
   { "أفاد", "statement", "أفاد أفادت يفيد تفيد", "أفادوا" },
   { "بين", "statement", "بينت يبين تبين", "بينوا", clitic_only = "بين", ambiguous = true },
-  { "كشف", "statement", "كشف كشفت يكشف تكشف", "كشفوا", object = true },
+  { "كشف", "statement", "كشف كشفت يكشف تكشف", "كشفوا", object = "عن" },
   { "اعتبر", "statement", "اعتبر اعتبرت يعتبر تعتبر", "اعتبروا يعتبرون" },
   { "رأى", "statement", "رأى رأت يرى ترى", "رأوا يرون" },
   { "عد", "statement", "", "", clitic_only = "عد" }, -- «وعدّ» (and counted) is speech too
@@ -52,7 +52,7 @@ local VERB_LIST = {
   { "فند", "denial", "فند فندت", "", object = true },
   { "أنكر", "denial", "أنكر أنكرت ينكر تنكر", "أنكروا", object = true },
   { "كذب", "denial", "كذبت", "", clitic_only = "كذب" },
-  { "أعلن", "announcement", "أعلن أعلنت يعلن تعلن", "أعلنوا", object = true },
+  { "أعلن", "announcement", "أعلن أعلنت يعلن تعلن", "أعلنوا", object = "عن" },
   { "حذر", "warning", "حذر حذرت يحذر تحذر", "حذروا", object = "من" },
   -- not «يهدد/تهدد»: a present threat is mostly not speech («ظاهرة تهدد المجتمع»)
   { "هدد", "warning", "هدد هددت", "هددوا", object = true },

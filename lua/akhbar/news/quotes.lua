@@ -188,7 +188,9 @@ function quotes_mod.extract(text, doc, opts)
           -- «مندوب مصر الدائم لدى الجامعة العربية طارق عادل»: لدى inside a role
           local connects = (CONNECT[x.key] and (ROLE[W[wi + 1].key] or ORG[W[wi + 1].key]))
             or (x.key == "من" and QUANTIFIER[W[j - 1].key]) -- «عدد من الحاضرات»
-          if opens_before(x) or (STOP[x.key] and not connects) or COMP[x.key] or VERBS[x.key] or MEDIA_TO[x.key] or x.key:find("^%d") or
+          -- «علي» (Ali) folds like «على» (on): the written ي makes it a name
+          local stop = STOP[x.key] and not connects and not (x.key == "علي" and name_at(text, W, j))
+          if opens_before(x) or stop or COMP[x.key] or VERBS[x.key] or MEDIA_TO[x.key] or x.key:find("^%d") or
              text:sub(x.s - #x.pre, x.s - #x.pre + 3) == "لـ" then
             bounded = true
             break
