@@ -221,6 +221,16 @@ describe("quote attribution on Gulf news", function()
     assert.equal("علي بن ناصر الغفيص", by_text(qs, "ميزانية هذا العام").speaker)
   end)
 
+  it("gives a call verb's addressee in -ين no voice, and quotes no speech still to come", function()
+    local qs = all("أكدت وزارة الخدمة المدنية أن آخر موعد للتسجيل في الاختبار سيكون يوم الأحد المقبل، وذلك "
+      .. "للراغبين في التقديم على الوظائف المشمولة بسلم الموظفين العام والتي سوف تعلن عنها الوزارة في الشهر "
+      .. "المقبل.\nودعت المتقدمين إلى سرعة حجز موعد ومكان الاختبار على موقع المركز الوطني للقياس.")
+    assert.equal(2, #qs)
+    assert.equal("وزارة الخدمة المدنية", qs[2].speaker)
+    assert.equal("carried", qs[2].resolution)
+    assert.matches("^المتقدمين إلى سرعة حجز", qs[2].text)
+  end)
+
   it("does not read the paper's own «يذكر أن» as a quote", function()
     assert.same({}, all("يذكر أن الخطوط السعودية قد تعاقدت مع شركة بوينج لشراء 20 طائرة من هذا الطراز."))
   end)

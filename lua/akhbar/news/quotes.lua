@@ -25,6 +25,13 @@ local genitive_l, present_tense, is_participle = F.genitive_l, F.present_tense, 
 
 local quotes_mod = {}
 
+-- «ودعت المتقدمين إلى ...»: a sound plural in -ين right after a call verb
+-- is its addressee (the subject would be in -ون); «وقال السنين» is a name,
+-- so only call verbs are read this way
+local function accusative_plural(k)
+  return k:find("^ال") and k:find("ين$") and #k > 10 and not S.is_name_word(k) and true or false
+end
+
 --- Quotes of a parsed document (see news.quotes for the fields).
 function quotes_mod.extract(text, doc, opts)
   local out = {}
@@ -158,8 +165,13 @@ function quotes_mod.extract(text, doc, opts)
       if v and v.document and not (W[wi + 1] and W[wi + 1].key == "في") then v = nil end
       -- «داعيا الله أن يحفظ ...»: a prayer, not a call
       if v and v.lemma == "دعا" and W[wi + 1] and GOD[W[wi + 1].key] then v = nil end
-      -- «ولم تكشف توقعات سامسونغ ...»: negated speech says nothing
-      if v and wi > 1 and NEGATION[W[wi - 1].key] then v = nil end
+      -- «ولم تكشف توقعات سامسونغ ...»: negated speech says nothing, and
+      -- speech still to come («سوف تعلن عنها الوزارة», «ينتظر أن يعلن»)
+      -- has not been said
+      if v and wi > 1 and (NEGATION[W[wi - 1].key] or W[wi - 1].key == "سوف"
+          or ((W[wi - 1].key == "ان" or W[wi - 1].key == "لكي" or W[wi - 1].key == "كي") and present_tense(w.key))) then
+        v = nil
+      end
       if v and not inside(w.s) then
         local nested = w.s <= reported_until
         -- 1. words after the verb up to a stop: the speaker
@@ -338,6 +350,12 @@ function quotes_mod.extract(text, doc, opts)
           comp_kind, qs, comp_at = "reported", W[wi + 1].s - #W[wi + 1].pre, wi
           sb = wi
         end
+        -- «ودعت المتقدمين إلى ...»: the addressee opens the content of a
+        -- call with no subject written
+        if not comp_kind and v.class == "call" and sa <= #W and sa == wi + 1 and accusative_plural(W[sa].key) then
+          comp_kind, qs, comp_at = "reported", W[sa].s - #W[sa].pre, wi
+          sb = wi
+        end
         if not comp_kind and v.object and not v.participle and sa <= #W and not antecedent then
           local m, e = object_start(W, sa, v.object, inside)
           if m and m <= #W then
@@ -399,7 +417,7 @@ function quotes_mod.extract(text, doc, opts)
           r = antecedent
         elseif honorific then
           r = false -- resolved below, as a pronoun
-        elseif sb >= sa and not genitive_l(W[sa].key) then
+        elseif sb >= sa and not genitive_l(W[sa].key) and not (v.class == "call" and accusative_plural(W[sa].key)) then
           r = parse_speaker(text, W, sa, sb, bounded or (comp_kind ~= nil and comp_at == sb + 1), ctx)
           if r and not r.valid and not (comp_kind and comp_at == sb + 1) then r = nil end
         end
