@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
-"""Check eval/dates/{dev,dev2,dev3,test}.jsonl against the corpus and print counts (stdlib only).
+"""Check eval/dates/{dev,dev2,dev3,dev4,test}.jsonl against the corpus and print counts (stdlib only).
 
 Halves: dev.jsonl (positions 0, 2, 4, ... of the original seed-20261208
 draw), dev2.jsonl (positions 1, 3, 5, ...: the old test half, scored once in
 session 6; checked if present), dev3.jsonl (the first fresh session-7 half,
 `sample.py --fresh`, scored once and then used for rule work; checked if
-present) and test.jsonl (the second fresh session-7 half, `sample.py
---fresh2`; while it is being labelled, test.jsonl.new is checked instead if
-test.jsonl does not exist). Each file must hold its whole half, one record
-per article, in sample order.
+present), dev4.jsonl (the second fresh session-7 half, `sample.py --fresh2`,
+scored once and then used for rule work; checked if present) and test.jsonl
+(the third fresh session-7 half, `sample.py --fresh3`; while it is being
+labelled, test.jsonl.new is checked instead if test.jsonl does not exist).
+Each file must hold its whole half, one record per article, in sample order.
 
 For every article: the record matches the corpus line (source, url,
 date_extracted), url_date is the date in the URL, published is a valid date.
@@ -69,12 +70,14 @@ def main():
     original = sample.draw(path)
     fresh = sample.draw_fresh(path)
     fresh2 = sample.draw_fresh2(path)
+    fresh3 = sample.draw_fresh3(path)
     # half -> (file names tried in turn, the half's sample as [(line, article)], required)
     halves = [
         ("dev", ("dev.jsonl",), original[0::2], True),
         ("dev2", ("dev2.jsonl",), original[1::2], False),
         ("dev3", ("dev3.jsonl",), fresh, False),
-        ("test", ("test.jsonl", "test.jsonl.new"), fresh2, True),
+        ("dev4", ("dev4.jsonl",), fresh2, False),
+        ("test", ("test.jsonl", "test.jsonl.new"), fresh3, True),
     ]
     errors = []
     table = []
