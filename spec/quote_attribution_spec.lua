@@ -231,6 +231,14 @@ describe("quote attribution on Gulf news", function()
     assert.matches("^المتقدمين إلى سرعة حجز", qs[2].text)
   end)
 
+  it("names an outlet with its name in marks, and never quotes an outlet's name", function()
+    local q = all("وقالت صحيفة “بليك” الأوسع انتشارا في صربيا أمس إن “صربيا هي جنة التلاعب بنتائج المباريات”.")[1]
+    assert.equal("صحيفة “بليك”", q.speaker)
+    q = all("وأكد الأحمدي في تصريحات نقلتها “سكاي نيوز العربية” أن مقاتلي المقاومة استعادوا أغلب أحياء التواهي.")[1]
+    assert.equal("مقاتلي المقاومة استعادوا أغلب أحياء التواهي", q.text)
+    assert.equal("reported", q.kind)
+  end)
+
   it("does not read the paper's own «يذكر أن» as a quote", function()
     assert.same({}, all("يذكر أن الخطوط السعودية قد تعاقدت مع شركة بوينج لشراء 20 طائرة من هذا الطراز."))
   end)

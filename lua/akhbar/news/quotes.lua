@@ -202,7 +202,15 @@ function quotes_mod.extract(text, doc, opts)
             or (x.key == "من" and QUANTIFIER[W[j - 1].key]) -- «عدد من الحاضرات»
           -- «علي» (Ali) folds like «على» (on): the written ي makes it a name
           local stop = STOP[x.key] and not connects and not (x.key == "علي" and name_at(text, W, j))
-          if opens_before(x) or stop or COMP[x.key] or VERBS[x.key] or MEDIA_TO[x.key] or x.key:find("^%d") or
+          -- «وأشارت صحيفة «أتلانتيك» إلى»: the outlet's name in marks is
+          -- part of the speaker
+          local q_open = opens_before(x)
+          if q_open and j > first and MEDIA[W[j - 1].key] and q_open.closed ~= false then
+            while W[j + 1] and W[j + 1].s < q_open.close do j = j + 1 end
+            x = W[j]
+            q_open = nil
+          end
+          if q_open or stop or COMP[x.key] or VERBS[x.key] or MEDIA_TO[x.key] or x.key:find("^%d") or
              text:sub(x.s - #x.pre, x.s - #x.pre + 3) == "لـ" then
             bounded = true
             break
@@ -299,7 +307,11 @@ function quotes_mod.extract(text, doc, opts)
           for m = from, math.min(#W, from + 30) do
             local x = W[m]
             local q = opens_before(x)
-            if q and m > 1 and MEDIA[W[m - 1].key] then q = nil end -- an outlet's name
+            -- an outlet's name: «صحيفة "فايننشال تايمز"», «لـ"سكاي نيوز العربية"»
+            if q and m > 1 and (MEDIA[W[m - 1].key] or MEDIA_TO[W[m - 1].key] or W[m - 1].key == "ل"
+                or L.PUBLISHED[W[m - 1].key]) then -- «في تصريحات نقلتها "سكاي نيوز"»
+              q = nil
+            end
             local nq = q and select(2, text:sub(q.start, q.stop):gsub("%S+", "")) or 0
             -- a quotation never closed counts only right where the content
             -- begins: further on it is more likely a name with a stray mark

@@ -15,10 +15,13 @@ local NO_WORDS = {}
 local byte = string.byte
 local VERBS, COMP, STOP, BACK_STOP, ROLE, ORG = L.VERBS, L.COMP, L.STOP, L.BACK_STOP, L.ROLE, L.ORG
 local CONNECT, ROLE_ADJ, LOCATIVE, NAME_LINK = L.CONNECT, L.ROLE_ADJ, L.LOCATIVE, L.NAME_LINK
-local TITLE, MEDIA_TO = L.TITLE, L.MEDIA_TO
+local TITLE, MEDIA_TO, MEDIA = L.TITLE, L.MEDIA_TO, L.MEDIA
 local NOT_SPEAKER, QUANTIFIER = L.NOT_SPEAKER, L.QUANTIFIER
 
 local M = {}
+
+-- Channels of speech: «بتصريح», «في بيان», «بكلمة»
+local CHANNEL = T.set { "تصريح", "تصريحات", "بيان", "تغريدة", "حديث", "كلمة", "مقابلة", "لقاء", "رسالة", "مؤتمر" }
 
 local function is_al(k)
   return k:sub(1, 4) == "ال" or k:sub(1, 4) == "لل" or k:sub(1, 6) == "وال"
@@ -165,6 +168,20 @@ local function parse_speaker(text, W, a, b, bounded, ctx)
   -- no subject (a name may begin with ل/ب, but not with لل/بال/لأ)
   local head = text:sub(W[a].s, W[a].s + 5)
   if head == "لل" or head == "بال" or head == "لأ" or k1:find("^لل") then return nil end
+  -- «صحيفة “بليك” الأوسع انتشارا»: the outlet is the noun and its name
+  -- in marks; what follows describes it
+  if MEDIA[k1] and W[a + 1] and W[a + 1].pre:find("[«“\"]") then
+    for e = a + 1, b do
+      local close = W[e].post:find("[»”\"]")
+      if close then
+        local name = text:sub(W[a].s, W[e].e + close + (W[e].post:sub(close, close) == "\"" and 0 or 2))
+        return { s = W[a].s, e = W[b].e, name = name, ns = W[a].s, ne = W[e].e, last = b, valid = true,
+          role = e < b and trim(text:sub(W[e + 1].s, W[b].e)) or nil }
+      end
+    end
+  end
+  -- «أكدت بتصريح ...», «قال في كلمة»: the channel, not the speaker
+  if (k1:find("^ب") or k1:find("^ل")) and CHANNEL[k1:sub(3)] then return nil end
   if (ROLE[k1] or ORG[k1]) and not TITLE[k1] and b - a >= 2 then
     local long = role_then_name(text, W, a, b, bounded)
     if long then return long end
