@@ -239,6 +239,17 @@ describe("quote attribution on Gulf news", function()
     assert.equal("reported", q.kind)
   end)
 
+  it("labels the frame a channel carries, not the channel («وبحسب الألمانية، فقد ذكرت ...»)", function()
+    local qs = all("وبحسب وكالة الأنباء الألمانية، فقد ذكرت المؤسسة المصرفية أن عائداتها بلغت 9.7 مليار دولار "
+      .. "للربع الثاني.")
+    assert.equal(1, #qs)
+    assert.equal("المؤسسة المصرفية", qs[1].speaker)
+  end)
+
+  it("does not read a social handle after «تويتر:» as speech", function()
+    assert.same({}, all("تويتر: @Arfaj1\nوشارك في الحفل عدد من المسؤولين."))
+  end)
+
   it("does not read the paper's own «يذكر أن» as a quote", function()
     assert.same({}, all("يذكر أن الخطوط السعودية قد تعاقدت مع شركة بوينج لشراء 20 طائرة من هذا الطراز."))
   end)

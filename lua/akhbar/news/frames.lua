@@ -157,6 +157,11 @@ function according_to(text, W, wi, ctx)
     local c = content_from
     if W[c] and (W[c].key == "فان" or W[c].key == "فانه" or W[c].key == "فانها" or COMP[W[c].key]) then c = c + 1 end
     if not W[c] then return nil end
+    -- «وبحسب الألمانية، فقد ذكرت المؤسسة أن ...»: the source only carries
+    -- another frame; that frame is the quote (a channel is not labelled)
+    for x = c, math.min(#W, c + 2) do
+      if VERBS[W[x].key] then return nil end
+    end
     qs = W[c].s - #W[c].pre
     qe = strip_end(text, qs, W[#W].e + #W[#W].post)
   elseif W[wi - 1].post:find("[،,]") and k == #W then

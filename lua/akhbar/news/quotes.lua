@@ -25,6 +25,10 @@ local genitive_l, present_tense, is_participle = F.genitive_l, F.present_tense, 
 
 local quotes_mod = {}
 
+-- Labels that head a line like a speaker («المصدر:», «تويتر:»)
+local NOT_HEADING = T.set { "تويتر", "فيسبوك", "فيس بوك", "انستقرام", "انستغرام", "سناب شات", "يوتيوب", "الرابط",
+  "المصدر", "للتواصل", "البريد الإلكتروني", "هاتف", "فاكس", "المراسل", "تصوير", "تحرير", "كتب", "إعداد" }
+
 -- «ودعت المتقدمين إلى ...»: a sound plural in -ين right after a call verb
 -- is its addressee (the subject would be in -ون); «وقال السنين» is a name,
 -- so only call verbs are read this way
@@ -124,7 +128,9 @@ function quotes_mod.extract(text, doc, opts)
     local nw = select(2, who:gsub("%S+", ""))
     if nw > 4 or who:find("%d") or who:find("%.") or who:find("،", 1, true) then return end
     local k = fold(who)
-    if k == fold("المصدر") or AGENCIES[k] then return end
+    if k == fold("المصدر") or AGENCIES[k] or NOT_HEADING[k] then return end
+    -- «تويتر: @Arfaj1», «الرابط: http...»: a label, not speech
+    if t:sub(rest):find("^[@#h]") or t:sub(rest):find("^www") then return end
     local W = words(text, s, s + #who - 1)
     if #W == 0 then return end
     local r = parse_speaker(text, W, 1, #W, true, ctx)
