@@ -60,6 +60,8 @@ SECOND_MIN_ARTICLES, SECOND_MIN_QUOTES, SECOND_MAX_ARTICLES = 26, 120, 30
 
 # Second draw: lines read in full and found to contain no attributed statement.
 SECOND_SKIPPED = [
+    29352,  # 3alyoum: beach feature, «ورصدت وكالة الأنباء السعودية» only
+    17680,  # 3alyoum: gold market report, no statement
 ]
 
 
