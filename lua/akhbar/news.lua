@@ -492,7 +492,8 @@ end
 -- start, stop, carried }.  speaker is the canonical name (the fullest form
 -- the article gives), speaker_written the phrase at the frame (nil when
 -- none is written), resolution how the speaker was found: "written",
--- "carried" (وأضاف), "role" (a role standing for a person named before).
+-- "carried" (وأضاف), "role" (a role standing for a person named before),
+-- "pronoun" (an honorific: «وقال سموه»); docs/quotes.md has the rules.
 function news.quotes(text, opts)
   if type(text) ~= "string" then error("akhbar.quotes: text expected, got " .. type(text), 2) end
   if opts ~= nil and type(opts) ~= "table" then error("akhbar.quotes: options table expected, got " .. type(opts), 2) end

@@ -29,7 +29,7 @@ CREATE TABLE IF NOT EXISTS quotes (
   article INTEGER NOT NULL,
   speaker TEXT,          -- canonical: the fullest name the article gives the speaker
   speaker_written TEXT,  -- the phrase at the frame (الجاسر, مدير عام الخطوط); NULL when none is written
-  resolution TEXT,       -- written | carried (وأضاف) | role (a role standing for a person named before)
+  resolution TEXT,       -- written | carried (وأضاف) | role (a role for a person named before) | pronoun (سموه)
   speaker_entity TEXT,   -- gazetteer entity name, when matched
   speaker_id TEXT,       -- gazetteer entity id, when matched
   speaker_key TEXT,      -- folded speaker + entity, for matching
@@ -151,7 +151,7 @@ local CLASSES = { statement = true, denial = true, affirmation = true, announcem
 --- c:quotes{speaker=, verb=, from=, to=, source=, limit=}: stream quotes
 -- { article, date, source (outlet), title, speaker, speaker_written,
 -- resolution, speaker_entity, speaker_id, role, verb, verb_class, kind,
--- text, start, stop }.  resolution = "written" | "carried" | "role" keeps
+-- text, start, stop }.  resolution = "written" | "carried" | "role" | "pronoun" keeps
 -- only quotes whose speaker was found that way.
 -- speaker matches a part of the speaker or entity name (folded: بيسكوف
 -- finds دميتري بيسكوف); verb is a lemma (نفى) or a class (denial).
