@@ -250,6 +250,16 @@ describe("quote attribution on Gulf news", function()
     assert.same({}, all("تويتر: @Arfaj1\nوشارك في الحفل عدد من المسؤولين."))
   end)
 
+  it("takes no prepositional or coordinated phrase for a speaker («وتعهد بإحداث ...», «ودعت المدينة الراغبين»)", function()
+    for q in akhbar.quotes("وتعهد بإحداث قنصلية جديدة بالتنسيق مع مجموعة من الدول الشقيقة والصديقة.",
+        { entities = false }) do
+      assert.are_not.equal("بإحداث قنصلية جديدة", q.speaker)
+    end
+    local q = all("ودعت المدينة الراغبين بالانضمام لكادر أعضاء هيئة البحث العلمي بالمدينة إلى التقدم.")[1]
+    assert.equal("المدينة", q.speaker)
+    assert.matches("^الراغبين بالانضمام", q.text)
+  end)
+
   it("does not read the paper's own «يذكر أن» as a quote", function()
     assert.same({}, all("يذكر أن الخطوط السعودية قد تعاقدت مع شركة بوينج لشراء 20 طائرة من هذا الطراز."))
   end)

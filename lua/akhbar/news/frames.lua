@@ -53,6 +53,8 @@ function object_start(W, from, prep, inside)
       return m, e
     end
     if STOP[k] or COMP[k] or VERBS[k] or inside(x.s) or k:find("^%d") then return nil end
+    -- «ودعت المدينة الراغبين بالانضمام»: a plural in -ين is the object
+    if m > from and k:find("^ال") and k:find("ين$") and #k > 10 and not is_name_word(k) then return m, m - 1 end
     local speakerish = ROLE[k] or ORG[k] or TITLE[k] or CONNECT[k] or ROLE_ADJ[k] or NAME_LINK[k] or is_name_word(k)
       or (is_al(k) and (m == from or not W[m - 1].post:find("[^%s]")))
     local pk = m > from and W[m - 1].key
@@ -144,7 +146,7 @@ function according_to(text, W, wi, ctx)
   end
   if k - sa >= 10 then return nil end
   local r = document and { name = document, s = W[sa].s, e = W[k].e, valid = true, last = k }
-    or parse_speaker(text, W, sa, k, true, ctx)
+    or parse_speaker(text, W, sa, k, true, ctx, true)
   if not r then return nil end
   local speaker, role, how
   if document then speaker, how = document, "written" else speaker, role, how = resolve(r, ctx, text) end

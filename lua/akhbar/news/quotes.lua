@@ -133,7 +133,7 @@ function quotes_mod.extract(text, doc, opts)
     if t:sub(rest):find("^[@#h]") or t:sub(rest):find("^www") then return end
     local W = words(text, s, s + #who - 1)
     if #W == 0 then return end
-    local r = parse_speaker(text, W, 1, #W, true, ctx)
+    local r = parse_speaker(text, W, 1, #W, true, ctx, true)
     if not r then return end
     local speaker, role, how = resolve(r, ctx, text)
     local qs = s + rest - 1

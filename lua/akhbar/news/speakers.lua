@@ -160,14 +160,22 @@ local function role_then_name(text, W, a, b, bounded)
     ns = W[n1].s, ne = W[b].e, last = b, valid = true }
 end
 
-local function parse_speaker(text, W, a, b, bounded, ctx)
+local function parse_speaker(text, W, a, b, bounded, ctx, genitive_ok)
   if a > b then return nil end
   local k1 = W[a].key
   if NOT_SPEAKER[k1] or MEDIA_TO[k1] then return nil end
-  -- «لكرة القدم», «بسلم الموظفين», «للأبناء»: a prepositional phrase is
-  -- no subject (a name may begin with ل/ب, but not with لل/بال/لأ)
+  -- «لكرة القدم», «بسلم الموظفين», «للأبناء», «لمجلس الاحتياطي»: a
+  -- prepositional phrase is no subject (a name may begin with ل/ب: بندر،
+  -- لطيفة; an according-to source may: «بحسب تقرير لشركة الأبحاث»)
   local head = text:sub(W[a].s, W[a].s + 5)
   if head == "لل" or head == "بال" or head == "لأ" or k1:find("^لل") then return nil end
+  if not genitive_ok and k1:find("^ل") and (ORG[k1:sub(3)] or ROLE[k1:sub(3)]) then return nil end
+  -- «بإحداث قنصلية», «واسم شعب»: ب or و before a noun that is no name
+  -- (a heading «بغداد: ...» is read with genitive_ok: a place may speak)
+  if not genitive_ok and (k1:find("^ب") or k1:find("^و")) and not is_al(k1) and not name_at(text, W, a) and not ROLE[k1] and not ORG[k1]
+     and not TITLE[k1] and not MEDIA[k1] and #k1 > 6 then
+    return nil
+  end
   -- «صحيفة “بليك” الأوسع انتشارا»: the outlet is the noun and its name
   -- in marks; what follows describes it
   if MEDIA[k1] and W[a + 1] and W[a + 1].pre:find("[«“\"]") then
