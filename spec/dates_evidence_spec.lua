@@ -532,3 +532,67 @@ describe("the publication day on SaudiNewsNet articles with a URL date", functio
     assert.is_true(without_url >= crawl_only, ("%d < %d"):format(without_url, crawl_only))
   end)
 end)
+
+describe("dates mentioned: words that look like dates (dev4)", function()
+  local P = { published = "2015-07-20" }
+
+  it("reads weekdays after «أيام» as a habit, not a day: «ما زال البيع والشراء أيام الأحد ممنوعا»", function()
+    assert.equal(0, #all("وما زال البيع والشراء أيام الأحد ممنوعا في ألمانيا بخلاف بعض الاستثناءات", P))
+    assert.equal(0, #all("وأبان أن المهرجان الذي يقام أيام الخميس والجمعة والسبت من كل أسبوع لمدة أسبوعين", P))
+  end)
+
+  it("keeps weekdays after «أيام» that a date or a direction word follows: «ايام الاحد والاثنين والثلاثاء المقبلة»", function()
+    local ds = all("تقام الدورة بالظهران ايام الاحد والاثنين والثلاثاء المقبلة في تمام الساعة السابعة", P)
+    assert.truthy(find(ds, "ايام الاحد") or find(ds, "الاحد"))
+  end)
+
+  it("does not read «اليوم» of a day just named as today: «في اليوم ذاته», «في نفس اليوم», «في ذلك اليوم»", function()
+    assert.equal(0, #all("كما أصدر في اليوم ذاته أمرًا ملكيًا بتشكيل مجلس الشؤون الاقتصادية والتنمية", P))
+    assert.equal(0, #all("وفي نفس اليوم، أكدت وزارة العدل ذلك في بيان", P))
+    assert.equal(0, #all("كان رفيقنا سعدا منتشيا جدا في ذلك اليوم", P))
+  end)
+
+  it("does not read «بعد اليوم» (from now on) as a date: «فليس ثمة محل بعد اليوم للعب بالولاءات القبلية»", function()
+    assert.equal(0, #all("فليس ثمة محل بعد اليوم للعب بالولاءات القبلية", P))
+  end)
+
+  it("reads «اليوم الذي» after a preposition or «سيأتي» as a day described, after a noun as today", function()
+    assert.equal(0, #all("وفي اليوم الذي يستعد الناس فيه لتوديع رمضان يقتل خاله", P))
+    assert.equal(0, #all("إلا أنه سيأتي اليوم الذي قد تجد نفسك فيه أمام قرارات صعبة", P))
+    local ds = all("وهو ما ينطبق أيضا على لقاء اليوم الذي سيكون القمة رقم 110 بين الفريقين", P)
+    assert.equal(1, #ds)
+    assert.equal("2015-07-20", ds[1].value)
+  end)
+
+  it("reads «غدا» as the verb 'became', not tomorrow: «احتفالها السنوي غدا موسما», «قد غدا جزءا ثابتا»", function()
+    assert.equal(0, #all("ما زالت الأحياء تحتفل بالعيد السعيد، احتفالها السنوي غدا موسما للبهجة", P))
+    assert.equal(0, #all("إنجازه وتجسيده على أرض الواقع قد غدا جزءا ثابتا ونموذجا يقتدى به", P))
+    assert.equal(0, #all("اختلطت هذه المفاهيم مع بعضها، وغدا متعذرا على الكثير التمييز بينها", P))
+  end)
+
+  it("keeps «غدا» tomorrow before a verb, an adverb or an object: «جلسة مجلس الوزراء غدا ستبدأ», «تقدم فرقة «الجنوب» غدا عروضها»", function()
+    assert.equal("2015-07-21", all("وقال إن جلسة مجلس الوزراء غدا ستبدأ بفتح باب النقاش", P)[1].value)
+    assert.equal("2015-07-21", all("فتقدم فرقة «الجنوب» غدا عروضها الشعبية", P)[1].value)
+    assert.equal("2015-07-21", all("تعقد لجنة مبادرة السلام العربية غداً اجتماعاً طارئاً", P)[1].value)
+  end)
+end)
+
+describe("dates mentioned: delivery months and seasons (dev4)", function()
+  local P = { published = "2015-07-20" }
+
+  it("reads the delivery month of a futures contract: «تسليم كانون الأول (ديسمبر)», «تسليم سبتمبر»", function()
+    local ds = all("وارتفع سعر الذهب في العقود الأمريكية الآجلة تسليم كانون الأول (ديسمبر) 0.1 في المائة إلى 1091.60 دولار للأوقية.", P)
+    assert.equal(1, #ds)
+    assert.equal("كانون الأول (ديسمبر)", ds[1].text)
+    assert.equal("2015-12", ds[1].value)
+    assert.equal("future", ds[1].role)
+    assert.equal("2015-09", all("وهبط خام برنت تسليم سبتمبر 15 سنتا إلى 56.95 دولار للبرميل", P)[1].value)
+  end)
+
+  it("reads a season written with its years as a range, two seasons as two: «في موسمي 1999-2000 و2012-2013»", function()
+    local ds = all("بعدما لعب مع الفريق أيضاً في موسمي 1999-2000 و2012-2013 , ولا يرتبط جليب", P)
+    assert.equal(2, #ds)
+    assert.equal("1999..2000", ds[1].value)
+    assert.equal("2012..2013", ds[2].value)
+  end)
+end)

@@ -291,7 +291,64 @@ static int today_is_a_day(const char *text, const window *w) {
     return 1;
   char key[KEYMAX];
   size_t kn = akh_dtok_prev_word(text, w->t[0].start, key);
-  return kn && key_in(key, kn, akh_lex_day_enders);
+  if (kn && (key_in(key, kn, akh_lex_day_enders) || key_in(key, kn, akh_lex_not_today_after))) return 1;
+  /* «في اليوم الذي وصل فيه», «سيأتي اليوم الذي»: a day described (a
+   * relative clause at the start of a clause, or after a preposition or
+   * a verb of coming) */
+  if (w->n > 1 && word_is(&w->t[1], "الذي"))
+    return !kn || key_in(key, kn, akh_lex_described_day_after);
+  return 0;
+}
+
+/* «غدا» at t[0] is the verb "became", not tomorrow: written without
+ * tanween after «قد» («قد غدا جزءا ثابتا»), or before an indefinite
+ * accusative after «حتى/أنه» or starting a clause («، وغدا متعذرا على ...», «احتفالها
+ * السنوي غدا موسما للبهجة»: after a definite subject).  Tomorrow is
+ * mostly written «غداً», and a time of day after it is still tomorrow
+ * («غدا صباحا»). */
+static int became(const char *text, const window *w) {
+  const tok *t = &w->t[0];
+  /* tanween fathatan (U+064B, D9 8B) written on the word */
+  for (size_t p = t->start; p + 1 < t->stop; p++)
+    if ((unsigned char)text[p] == 0xD9 && (unsigned char)text[p + 1] == 0x8B) return 0;
+  char key[KEYMAX];
+  size_t kn = akh_dtok_prev_word(text, t->start, key);
+  int cue = kn ? key_in(key, kn, akh_lex_became_after) : 0;
+  if (cue == 2) return 1;
+  /* an indefinite accusative right after: a word ending in alef, not
+   * «ال...», not a time of day */
+  if (w->n < 2 || w->t[1].kind != T_WORD || w->t[1].keylen < 6 || w->t[1].keylen > KEYMAX) return 0;
+  const tok *n = &w->t[1];
+  if (memcmp(n->key, "ال", 4) == 0 || memcmp(n->key + n->keylen - 2, "ا", 2) != 0) return 0;
+  if (word_is(n, "صباحا") || word_is(n, "مساء") || word_is(n, "ظهرا") || word_is(n, "عصرا") ||
+      word_is(n, "ليلا") || word_is(n, "فجرا") || word_is(n, "اجتماعا") || word_is(n, "لقاء") ||
+      word_is(n, "ايضا") || word_is(n, "ولا") || word_is(n, "جدا") || word_is(n, "معا") ||
+      word_is(n, "حقا") || word_is(n, "تماما"))
+    return 0;
+  /* not a pronoun «ها» («غدا عروضها»), not a future verb («غدا ستبدأ») */
+  const unsigned char *nk = (const unsigned char *)n->key;
+  if (nk[n->keylen - 4] == 0xD9 && nk[n->keylen - 3] == 0x87) return 0;
+  if (nk[0] == 0xD8 && nk[1] == 0xB3 && ((nk[2] == 0xD9 && (nk[3] == 0x8A || nk[3] == 0x86)) ||
+                                         (nk[2] == 0xD8 && nk[3] == 0xAA)))
+    return 0;
+  if (cue || !kn) return 1; /* «، وغدا متعذرا»: a clause that starts with it */
+  /* after a definite subject with no verb in the three words before
+   * (a verb before is what tomorrow's plans have: «سيصدر ... الحكومة غدا
+   * قرارا») */
+  if (!(kn > 4 && memcmp(key, "ال", 4) == 0)) return 0;
+  size_t at = t->start;
+  for (int k = 0; k < 4; k++) {
+    size_t start;
+    kn = akh_dtok_prev_word_from(text, at, key, &start);
+    if (!kn) break;
+    /* an imperfect or future verb: س/ي/ت/ن + ... that is no «ال» word */
+    const unsigned char *c = (const unsigned char *)key;
+    if (kn >= 6 && c[0] == 0xD8 && c[1] == 0xB3 /* س */ && c[2] == 0xD9 && (c[3] == 0x8A || c[3] == 0x86))
+      return 0;
+    if (kn >= 6 && c[0] == 0xD8 && c[1] == 0xB3 && c[2] == 0xD8 && c[3] == 0xAA) return 0;
+    at = start;
+  }
+  return 1;
 }
 
 /* «الليلة» at t[0] is tonight, not a night: not before an adjective or
@@ -392,7 +449,7 @@ static int match(const char *text, const window *w, akh_date *d) {
                word_is(t0, "البارحه") || word_is(t0, "الامس")) {
       rel = -1;
       if (w->n > 1 && word_is(&w->t[1], "الاول")) { rel = -2; i = 1; }
-    } else if (word_is(t0, "غدا") || word_is(t0, "وغدا")) {
+    } else if ((word_is(t0, "غدا") || word_is(t0, "وغدا")) && !became(text, w)) {
       rel = 1;
     } else if ((word_is(t0, "بعد") || word_is(t0, "وبعد")) && w->n > 1 && word_is(&w->t[1], "غد")) {
       rel = 2;
@@ -689,6 +746,37 @@ weekday_only:
   return i;
 }
 
+static int weekday_tok(const tok *t) {
+  int c;
+  return akh_dtok_lookup_clitic(t, akh_lex_weekdays, &c) || word_is(t, "الاحد") || word_is(t, "والاحد");
+}
+
+/* «أيام الأحد» (on Sundays), «أيام الخميس والجمعة والسبت من كل أسبوع»:
+ * weekdays after «أيام» name a habit, unless a number, a month or a
+ * direction word follows them («أيام الأحد والاثنين والثلاثاء 10 و11 و12
+ * شوال», «ايام الاحد والاثنين والثلاثاء المقبلة»).  The number of tokens
+ * of the habit (0 when t[0] starts none). */
+static int habit_days(const char *text, const window *w) {
+  if (!weekday_tok(&w->t[0])) return 0;
+  char key[KEYMAX];
+  size_t kn = akh_dtok_prev_word(text, w->t[0].start, key);
+  if (!kn || !akh_dtok_key_in_clitic(key, kn, akh_lex_habit_days)) return 0;
+  int i = 1;
+  while (i < w->n) {
+    if (weekday_tok(&w->t[i])) i++;
+    else if (i + 1 < w->n && (is_punct(&w->t[i], ',') || is_punct(&w->t[i], 0x060C)) && weekday_tok(&w->t[i + 1]))
+      i += 2;
+    else break;
+  }
+  if (i >= w->n) return 0; /* the window ends: cannot tell */
+  int m, h;
+  const tok *t = &w->t[i];
+  if (t->kind == T_NUM || direction_at(w, i) != 99 || month_at(w, i, &m, &h) ||
+      (is_punct(t, '(') && i + 1 < w->n && w->t[i + 1].kind == T_NUM))
+    return 0;
+  return i;
+}
+
 /* Cheap test: can a date start at this token? */
 static int may_start(const tok *t) {
   if (t->kind == T_NUM) return 1;
@@ -705,7 +793,13 @@ static int may_start(const tok *t) {
   window w1;
   w1.t[0] = *t;
   w1.n = 1;
-  return month_at(&w1, 0, &m, &h) != 0;
+  if (month_at(&w1, 0, &m, &h)) return 1;
+  /* the first word of a two-word month («كانون الأول 2014», «ذي القعدة») */
+  for (int k = 0; akh_lex_months2[k].a; k++)
+    if (word_is(t, akh_lex_months2[k].a)) return 1;
+  for (int k = 0; akh_lex_hijri_months2[k].a; k++)
+    if (word_is(t, akh_lex_hijri_months2[k].a)) return 1;
+  return 0;
 }
 
 void akh_dates_init(akh_date_scanner *s, const char *text, size_t len) {
@@ -730,6 +824,8 @@ int akh_dates_next(akh_date_scanner *s, akh_date *d) {
       if (w.t[w.n].kind == T_END) break;
       w.n++;
     }
+    int habit = habit_days(s->text, &w);
+    if (habit) { s->pos = w.t[habit - 1].stop; continue; }
     int used = match(s->text, &w, d);
     /* «من العام 2012»: the date is the year phrase; «من» alone is never a date */
     if (used && word_is(&w.t[0], "من") && used >= 1) {

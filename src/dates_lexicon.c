@@ -79,7 +79,9 @@ const akh_lex_entry akh_lex_year_cues[] = {
  * follows: «من 2006 حتى 2014», «الأعوام 2012 - 2014». */
 const akh_lex_entry akh_lex_year_range_cues[] = {
   {"من", 1}, {"بين", 1}, {"الاعوام", 1}, {"للاعوام", 1}, {"السنوات", 1}, {"للسنوات", 1},
-  {"اعوام", 1}, {"سنوات", 1}, {"ومن", 1}, {NULL, 0}};
+  {"اعوام", 1}, {"سنوات", 1}, {"ومن", 1},
+  /* a season written with its years: «موسم 1999-2000», «موسمي 1999-2000 و2012-2013» */
+  {"موسم", 1}, {"موسمي", 1}, {"الموسم", 1}, {"لموسم", 1}, {"بموسم", 1}, {NULL, 0}};
 
 /* After «العام الذي»: the year before (1) or after (3) the year just
  * written, stored +2 as akh_lex_directions. */
@@ -103,9 +105,10 @@ const char *const akh_lex_ambiguous_months[] = {
   "مارس", "اب", "ماي", "اوت", "جوان", "نيسان", "صفر", "رجب", "محرم", "اذار", NULL};
 
 /* Words before a bare month name that make it a date («لشهر يوليو», «خلال
- * شهري يونيو ويوليو»), besides akh_lex_year_cues. */
+ * شهري يونيو ويوليو», a futures contract «تسليم سبتمبر»), besides
+ * akh_lex_year_cues. */
 const akh_lex_entry akh_lex_month_cues[] = {
-  {"من", 1}, {"شهر", 1}, {"لشهر", 1}, {"بشهر", 1}, {"وشهر", 1}, {"شهري", 1}, {"لشهري", 1},
+  {"تسليم", 1}, {"من", 1}, {"شهر", 1}, {"لشهر", 1}, {"بشهر", 1}, {"وشهر", 1}, {"شهري", 1}, {"لشهري", 1},
   {"بشهري", 1}, {"وشهري", 1}, {"عن", 1}, {NULL, 0}};
 
 /* Event nouns up to three words before a bare year that make it a year:
@@ -130,6 +133,8 @@ const akh_lex_entry akh_lex_day_qualifiers[] = {
   {"الاكثر", 1}, {"الاخير", 1}, {"التالي", 1}, {"الوطني", 1}, {"العالمي", 1},
   {"الدولي", 1}, {"الدراسي", 1}, {"المفتوح", 1}, {"الختامي", 1}, {"الافتتاحي", 1},
   {"الموعود", 1}, {"الحاسم", 1}, {"المشهود", 1}, {"الاخر", 1}, {"السابق", 1},
+  /* «في اليوم ذاته/نفسه»: the day just named */
+  {"ذاته", 1}, {"نفسه", 1}, {"عينه", 1},
   {"الواحد", 1}, {"الكامل", 1}, {"العادي", 1}, {"الخليجي", 1}, {"العربي", 1},
   {"المحدد", 1}, {"الاسود", 1}, {"الطويل", 1}, {"الاهم", 1}, {"الاصعب", 1}, {"الاسوا", 1},
   {NULL, 0}};
@@ -138,6 +143,32 @@ const akh_lex_entry akh_lex_day_qualifiers[] = {
 const akh_lex_entry akh_lex_day_enders[] = {
   {"ينهي", 1}, {"لينهي", 1}, {"وينهي", 1}, {"انهي", 1}, {"وانهي", 1}, {"منهيا", 1},
   {"تنهي", 1}, {"لتنهي", 1}, {"طوال", 1}, {"طيله", 1}, {"نهايه", 1}, {"مدار", 1}, {NULL, 0}};
+
+/* «اليوم» after these is not today: «في نفس اليوم», «ذات اليوم» (the day
+ * just named), «في ذلك اليوم» (that day), «بعد اليوم» (from now on: «لن يسكت عن حقه بعد اليوم»). */
+const akh_lex_entry akh_lex_not_today_after[] = {
+  {"نفس", 1}, {"بنفس", 1}, {"ذات", 1}, {"بذات", 1}, {"بعد", 1}, {"وبعد", 1}, {"فبعد", 1},
+  {"ذلك", 1}, {"وذلك", 1}, {"بذلك", 1}, {NULL, 0}};
+
+/* «اليوم الذي ...» after these is a day described, not today: «في اليوم
+ * الذي وصل فيه أوباما», «سيأتي اليوم الذي ...», «ذلك اليوم الذي»; after a
+ * noun it is today («لقاء اليوم الذي سيكون القمة»). */
+const akh_lex_entry akh_lex_described_day_after[] = {
+  {"في", 1}, {"وفي", 1}, {"ففي", 1}, {"حتي", 1}, {"منذ", 1}, {"الي", 1}, {"من", 1},
+  {"ذلك", 1}, {"هو", 1}, {"هي", 1}, {"كان", 1}, {"ياتي", 1}, {"سياتي", 1}, {"فسياتي", 1},
+  {"وسياتي", 1}, {"جاء", 1}, {"يجيء", 1}, {"حل", 1}, {"يحل", 1}, {NULL, 0}};
+
+/* «أيام الأحد» (on Sundays): a weekday after these is a habit, not a day,
+ * unless a date, a number or a direction word follows the weekdays
+ * («أيام الأحد والاثنين والثلاثاء المقبلة»). */
+const akh_lex_entry akh_lex_habit_days[] = {{"ايام", 1}, {"الايام", 1}, {NULL, 0}};
+
+/* «قد غدا جزءا ثابتا», «حتى غدا ممزوجا»: «غدا» after these is the verb
+ * "became", not tomorrow: always after «قد» (2), before an indefinite
+ * accusative after the others (1: «حتى غدا» is also "until tomorrow"). */
+const akh_lex_entry akh_lex_became_after[] = {
+  {"قد", 2}, {"لقد", 2}, {"وقد", 2}, {"فقد", 2}, {"حتي", 1}, {"انه", 1}, {"انها", 1},
+  {"الذي", 1}, {"التي", 1}, {NULL, 0}};
 
 /* «اليوم» before these means nowadays: «الأهلي اليوم بات ...». */
 const akh_lex_entry akh_lex_nowadays_after[] = {

@@ -27,6 +27,10 @@ extern const akh_lex_entry akh_lex_event_nouns[];   /* «كأس», «مهرجا�
 extern const akh_lex_entry akh_lex_fractions[];     /* «النصف» ... before an ordinal */
 extern const akh_lex_entry akh_lex_day_qualifiers[]; /* «اليوم الأكثر ...»: the day, not today */
 extern const akh_lex_entry akh_lex_day_enders[];    /* «لينهي اليوم»: the trading day */
+extern const akh_lex_entry akh_lex_not_today_after[]; /* «نفس اليوم», «بعد اليوم»: not today */
+extern const akh_lex_entry akh_lex_described_day_after[]; /* «في اليوم الذي»: a day described */
+extern const akh_lex_entry akh_lex_habit_days[];    /* «أيام الأحد»: on Sundays */
+extern const akh_lex_entry akh_lex_became_after[];  /* «قد غدا»: the verb, not tomorrow */
 extern const akh_lex_entry akh_lex_nowadays_after[]; /* «اليوم بات ...»: nowadays */
 extern const akh_lex_entry akh_lex_night_before[];    /* «تلك الليلة»: a night, not tonight */
 extern const char *const akh_lex_ambiguous_months[]; /* month names that are common words */

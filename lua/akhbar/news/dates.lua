@@ -609,7 +609,9 @@ function M.scan(text)
       local joins = g == "-" or g == "–" or g == "إلى" or g == "الى" or g == "حتى" or g == "وحتى"
         or g == "ولغاية" or g == "ـ"
         -- «2010 و2014» only between years: «13 شعبان و13 شوال» are two days
-        or (g == "و" and h.bare_year and prev.year and not prev.month)
+        -- (not after a season: «موسمي 1999-2000 و2012-2013» are two)
+        or (g == "و" and h.bare_year and prev.year and not prev.month
+          and not (prev.year2 and (prev.text:find("-", 1, true) or prev.text:find("–", 1, true))))
       local same = (prev.hijri ~= nil) == (h.hijri ~= nil) and (prev.day ~= nil) == (h.day ~= nil)
         and not prev.unit and not h.unit
       if joins and same and #gap <= 28 then
