@@ -596,3 +596,22 @@ describe("dates mentioned: delivery months and seasons (dev4)", function()
     assert.equal("2012..2013", ds[2].value)
   end)
 end)
+
+describe("dates mentioned: «الليلة» after a verb (dev4)", function()
+  local P = { published = "2015-07-20" }
+
+  it("makes tonight's statement the news, not the future: «في بيان بثته الليلة وكالة الأنباء», «وقال عسيري الليلة»", function()
+    local ds = all("وقال التحالف في بيان بثته الليلة وكالة الأنباء اليمنية الرسمية", P)
+    assert.equal(1, #ds)
+    assert.equal("news", ds[1].role)
+    assert.equal("news", all('وقال "عسيري" الليلة في حديث تلفزيوني مع قناة cbc', P)[1].role)
+    assert.equal("future", all("تعرض، في جدة، الليلة، في مركز جدة الدولي للمؤتمرات والمعارض، مسرحية «الرحلة»", P)[1].role)
+  end)
+
+  it("does not read a night spent or passed as tonight: «التي قضت الليلة في منزل فاتن», «في الليلة ذاتها»", function()
+    assert.equal(0, #all("وهي «الحسناء» التي قضت الليلة في منزل فاتن بينما كانت هي في بيروت", P))
+    assert.equal(0, #all("وأمضيت الليلة كلها مؤرقة", P))
+    assert.equal(0, #all("وصدر أمر الملك سلمان في الليلة ذاتها", P))
+    assert.equal(0, #all("ما أشبه الليلة بالبارحة أيها الشاعر", P))
+  end)
+end)

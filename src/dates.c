@@ -352,12 +352,14 @@ static int became(const char *text, const window *w) {
 }
 
 /* «الليلة» at t[0] is tonight, not a night: not before an adjective or
- * an ordinal («الليلة الأولى», «الليلة الشعبية»), «قبل» or «التي», nor
- * after «تلك/ذات/نفس» («في تلك الليلة») or «منتصف». */
+ * an ordinal («الليلة الأولى», «الليلة الشعبية»), «قبل», «التي» or
+ * «ذاتها», nor after «تلك/ذات/نفس» («في تلك الليلة»), «منتصف» or a verb
+ * of spending the night («قضت الليلة»). */
 static int tonight(const char *text, const window *w) {
   if (w->n > 1 && w->t[1].kind == T_WORD &&
       ((w->t[1].keylen > 4 && memcmp(w->t[1].key, "ال", 4) == 0) || word_is(&w->t[1], "قبل") ||
-       word_is(&w->t[1], "التي") || word_is(&w->t[1], "الذي")))
+       word_is(&w->t[1], "التي") || word_is(&w->t[1], "الذي") || word_is(&w->t[1], "ذاتها") ||
+       word_is(&w->t[1], "نفسها") || word_is(&w->t[1], "عينها")))
     return 0;
   char key[KEYMAX];
   size_t kn = akh_dtok_prev_word(text, w->t[0].start, key);
