@@ -207,7 +207,8 @@ describe("quote attribution on Gulf news", function()
   end)
 
   it("takes a participle's object as its content and the subject named early in the sentence", function()
-    local q = by_text(all("وحول موافقة الوزير، قدم الأمير عبدالله بن مساعد شكره لمعالي وزير الشؤون الاجتماعية على "
+    local q = by_text(all("وحول موافقة وزير الشؤون الاجتماعية الدكتور ماجد القصبي على تأسيس جمعية رياضية تحت مسمى "
+      .. "(جمعية رعاية لاعبي كرة القدم القدام) ، قدم الأمير عبدالله بن مساعد شكره لمعالي وزير الشؤون الاجتماعية على "
       .. "تبني هذا المقترح مضيفا: في بداية الأمر تحدث معي لاعب المنتخب السعودي السابق."), "في بداية الأمر")
     assert.equal("عبدالله بن مساعد", q.speaker)
     assert.equal("carried", q.resolution)
@@ -258,6 +259,14 @@ describe("quote attribution on Gulf news", function()
     local q = all("ودعت المدينة الراغبين بالانضمام لكادر أعضاء هيئة البحث العلمي بالمدينة إلى التقدم.")[1]
     assert.equal("المدينة", q.speaker)
     assert.matches("^الراغبين بالانضمام", q.text)
+  end)
+
+  it("reads «وكانت مؤسسة «...» البريطانية أعلنت سابقا عن ...» with the body named whole", function()
+    local q = all("وكانت مؤسسة «ألف اختراع واختراع» البريطانية أعلنت سابقا عن إنتاج فيلم قصير حول حياة ابن "
+      .. "الهيثم.")[1]
+    assert.equal("مؤسسة «ألف اختراع واختراع» البريطانية", q.speaker)
+    assert.equal("إنتاج فيلم قصير حول حياة ابن الهيثم", q.text)
+    assert.equal("announcement", q.verb_class)
   end)
 
   it("does not read the paper's own «يذكر أن» as a quote", function()

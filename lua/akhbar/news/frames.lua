@@ -19,6 +19,9 @@ local is_al, is_name_word, parse_speaker, resolve = S.is_al, S.is_name_word, S.p
 local M = {}
 local object_start, according_to
 
+-- Adverbs between a verb and its preposition («أعلنت سابقا عن»)
+local ADVERB = set { "سابقا", "لاحقا", "مؤخرا", "رسميا", "أيضا", "مجددا", "كذلك", "صراحة", "بدوره", "بدورها" }
+
 --- Where the object of a speech verb begins, after the speaker phrase
 -- W[from..]: the speaker is role, organisation, title and name words, an
 -- «ال» word only after another speaker word (an adjective or a family
@@ -32,11 +35,13 @@ function object_start(W, from, prep, inside)
   if type(prep) == "string" then
     -- the preposition within reach, with nothing but a speaker before it
     local pk = fold(prep)
-    for m = from + 1, math.min(#W - 1, from + 14) do
+    for m = from, math.min(#W - 1, from + 14) do
       local k = W[m].key
       if k == pk then
         local e = m - 1
-        while e > from and TIME_WORD[W[e].key] do e = e - 1 end
+        while e >= from and (TIME_WORD[W[e].key] or ADVERB[W[e].key]) do e = e - 1 end
+        -- «أعلنت سابقا عن ...»: no speaker after the verb (e < from); the
+        -- caller finds it before
         return m + 1, e
       end
       if COMP[k] or VERBS[k] or inside(W[m].s) or W[m - 1].post:find("[%.:]") then break end
@@ -214,6 +219,7 @@ end
 
 
 M.object_start = object_start
+M.ADVERB = ADVERB
 M.strip_end = strip_end
 M.according_to = according_to
 M.genitive_l = genitive_l

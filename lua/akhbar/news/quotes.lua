@@ -278,7 +278,8 @@ function quotes_mod.extract(text, doc, opts)
         -- «وكان منصور البلوي المشرف العام على الفريق، أكد التوصل ...»: the
         -- subject of كان, before a comma, speaks
         if not antecedent and not v.clitic and not v.participle and wi >= 3 and KANA[W[1].key]
-            and W[wi - 1].post:find("[،,]") then
+            and (W[wi - 1].post:find("[،,]") or (W[wi + 1] and (COMP[W[wi + 1].key] or STOP[W[wi + 1].key]
+                 or F.ADVERB[W[wi + 1].key]))) then
           -- a person's name first (name words, a family name with «ال»),
           -- then the role («منصور البلوي المشرف العام على الفريق»)
           local b = 1
@@ -355,15 +356,21 @@ function quotes_mod.extract(text, doc, opts)
         -- a verb whose content is its object: «دعت السلطات الإيرانية
         -- مواطنيها إلى ...», «أعرب X عن رفضه ...», «وشدد X على دعم ...»
         if not comp_kind and antecedent and v.object and W[wi + 1] then
-          comp_kind, qs, comp_at = "reported", W[wi + 1].s - #W[wi + 1].pre, wi
+          -- «أعلنت سابقا عن إنتاج ...»: past adverbs and the verb's own
+          -- preposition come before the content
+          local c = wi + 1
+          while W[c + 1] and (F.ADVERB[W[c].key] or L.TIME_WORD[W[c].key]) do c = c + 1 end
+          if type(v.object) == "string" and W[c + 1] and W[c].key == fold(v.object) then c = c + 1 end
+          comp_kind, qs, comp_at = "reported", W[c].s - #W[c].pre, c - 1
         end
         -- «مشددا على حرص ...», «معربا عن ...»: a participle's content
         -- after its preposition
         if not comp_kind and v.participle and W[wi + 2] and PARTICIPLE_PREP[W[wi + 1].key] then
           comp_kind, qs, comp_at = "reported", W[wi + 2].s - #W[wi + 2].pre, wi + 1
           sb = wi
-        elseif not comp_kind and v.participle and W[wi + 1] and not STOP[W[wi + 1].key] and not COMP[W[wi + 1].key]
-            and not inside(W[wi + 1].s) then
+        elseif not comp_kind and v.participle and v.lemma ~= "نوه" and W[wi + 1] and not STOP[W[wi + 1].key]
+            and not COMP[W[wi + 1].key] and not inside(W[wi + 1].s) then
+          -- (not «منوها بـ»: praise without a clause is no speech)
           -- «مرجعا بقرار ... إلى ...», «مؤكدا حرص المملكة»: its object
           comp_kind, qs, comp_at = "reported", W[wi + 1].s - #W[wi + 1].pre, wi
           sb = wi
@@ -482,8 +489,13 @@ function quotes_mod.extract(text, doc, opts)
           -- «قدم الأمير عبدالله بن مساعد شكره ...، مضيفا:»: the person named
           -- early in the participle's own sentence
           if not src and v.participle then
-            local P = S.persons(text, ctx, si)
-            if P[1] and P[1].early and P[1].at < w.s then src = { speaker = P[1].name, at = P[1].at } end
+            -- the person named last before the participle, if early enough
+            -- in the sentence to be its subject
+            local P, p = S.persons(text, ctx, si), nil
+            for _, x in ipairs(P) do
+              if x.at < w.s and x.early then p = x end
+            end
+            if p then src = { speaker = p.name, at = p.at } end
           end
           -- «استنكر معالي مدير الجامعة الدكتور X، ... . وقال إن»: the
           -- subject of a sentence with no speech verb, named after the

@@ -178,10 +178,15 @@ local function parse_speaker(text, W, a, b, bounded, ctx, genitive_ok)
   end
   -- «صحيفة “بليك” الأوسع انتشارا»: the outlet is the noun and its name
   -- in marks; what follows describes it
-  if MEDIA[k1] and W[a + 1] and W[a + 1].pre:find("[«“\"]") then
+  if (MEDIA[k1] or ORG[k1]) and W[a + 1] and W[a + 1].pre:find("[«“\"]") then
     for e = a + 1, b do
       local close = W[e].post:find("[»”\"]")
       if close then
+        -- a body keeps what describes it («مؤسسة «ألف اختراع» البريطانية»)
+        if ORG[k1] and not MEDIA[k1] then
+          local name = trim(text:sub(W[a].s, W[b].e + #(W[b].post:match("^[»”\"]*") or "")))
+          return { s = W[a].s, e = W[b].e, name = name, ns = W[a].s, ne = W[b].e, last = b, valid = true }
+        end
         local name = text:sub(W[a].s, W[e].e + close + (W[e].post:sub(close, close) == "\"" and 0 or 2))
         return { s = W[a].s, e = W[b].e, name = name, ns = W[a].s, ne = W[e].e, last = b, valid = true,
           role = e < b and trim(text:sub(W[e + 1].s, W[b].e)) or nil }
@@ -415,8 +420,11 @@ local function persons_in(text, a0, b0)
       if role_text:find("%S") then
         -- a subject comes early in its sentence («استنكر معالي مدير ...
         -- الدكتور X، ...»): at most twelve words before the role
+        -- or right after «، VERB» when a fronted clause opens the sentence
+        -- («وحول موافقة الوزير على ...، قدم الأمير عبدالله بن مساعد»)
+        local after_clause = r1 >= 3 and (AW[r1 - 2].post:find("[،,]") or AW[r1 - 2].key == "")
         out[#out + 1] = { name = text:sub(AW[a].s, AW[b].e), role = " " .. fold(role_text) .. " ", at = AW[a].s,
-          early = r1 <= 13 }
+          early = r1 <= 13 or after_clause and true or false }
       end
     end
     if i == a then i = i + 1 end
