@@ -69,6 +69,12 @@ function object_start(W, from, prep, inside)
       speakerish = true
     end
     if not speakerish and LOCATIVE[k] then speakerish = true end
+    -- «الرئاسة العامة للأرصاد وحماية البيئة»: a coordinated noun with its
+    -- genitive inside a body's name
+    if not speakerish and m > from and k:find("^و") and W[m + 1] and is_al(W[m + 1].key) and is_al(W[m - 1].key)
+       and x.post == "" then
+      speakerish = true
+    end
     -- «المدير العام لمنظمة الصحة العالمية»: a genitive with ل after a role
     if not speakerish and pk and k:find("^ل") and (ORG[k:sub(3)] or ROLE[k:sub(3)]) then speakerish = true end
     if not speakerish then
