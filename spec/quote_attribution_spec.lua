@@ -269,6 +269,18 @@ describe("quote attribution on Gulf news", function()
     assert.equal("announcement", q.verb_class)
   end)
 
+  it("links a participle's speaker to the entity of the person it carries, not of the last speaker (seed 001)", function()
+    local qs = {}
+    for q in akhbar.quotes("وقال دميتري بيسكوف الناطق الصحفي باسم الرئيس الروسي: “إذا تسلمنا نداء بهذا الشأن، فسندرسه "
+      .. "طبعا”.\n\nوجاء تأكيد بيسكوف ردا على تصريحات وزير الخارجية السوري وليد المعلم الخميس، الذي أعلن أن بلاده "
+      .. "ستطلب قوات روسية لتقاتل الى جانب قواتها عند الضرورة، نافيا أي وجود لقوات روسية هناك حاليا.") do
+      qs[#qs + 1] = q
+    end
+    local q = by_text(qs, "أي وجود لقوات روسية")
+    assert.equal("وليد المعلم", q.speaker)
+    assert.are_not.equal("دميتري بيسكوف", q.speaker_entity)
+  end)
+
   it("does not read the paper's own «يذكر أن» as a quote", function()
     assert.same({}, all("يذكر أن الخطوط السعودية قد تعاقدت مع شركة بوينج لشراء 20 طائرة من هذا الطراز."))
   end)

@@ -436,7 +436,7 @@ function quotes_mod.extract(text, doc, opts)
           if q and q.close > qe then qe = strip_end(text, qs, math.min(q.close + 2, sent.stop)) end
         end
         -- 3. who
-        local r, speaker, role, carried, how
+        local r, speaker, role, carried, how, carried_from
         local honorific = sb >= sa and L.HONORIFIC[W[sa].key]
         if antecedent then
           r = antecedent
@@ -495,16 +495,16 @@ function quotes_mod.extract(text, doc, opts)
             for _, x in ipairs(P) do
               if x.at < w.s and x.early then p = x end
             end
-            if p then src = { speaker = p.name, at = p.at } end
+            if p then src = { speaker = p.name, at = p.at, sp_s = p.at, sp_e = p.at + #p.name - 1 } end
           end
           -- «استنكر معالي مدير الجامعة الدكتور X، ... . وقال إن»: the
           -- subject of a sentence with no speech verb, named after the
           -- last speaker, is the one who goes on speaking
           local subj = not v.participle and text and subject_before(text, ctx, doc, w.s)
           if subj and (not src or (src.at or 0) < subj.sentence_start) then
-            src = { speaker = subj.name, at = subj.at }
+            src = { speaker = subj.name, at = subj.at, sp_s = subj.at, sp_e = subj.at + #subj.name - 1 }
           end
-          if src and not v.plural then speaker, role, carried = src.speaker, src.role, true end
+          if src and not v.plural then speaker, role, carried, carried_from = src.speaker, src.role, true, src end
         end
         -- «وقال سموه»: the person last spoken of, by a pronoun of respect
         if honorific and not speaker then
@@ -525,8 +525,10 @@ function quotes_mod.extract(text, doc, opts)
         end
         if speaker then
           local who = { speaker = speaker, role = role, at = w.s,
-            sp_s = r and r.ns or (carried and last and last.sp_s) or nil,
-            sp_e = r and r.ne or (carried and last and last.sp_e) or nil }
+            -- the speaker's place in the text, for its gazetteer entity:
+            -- where the carried speaker was named
+            sp_s = r and r.ns or (carried_from and carried_from.sp_s) or nil,
+            sp_e = r and r.ne or (carried_from and carried_from.sp_e) or nil }
           if not nested then last = who end
           sent_speaker = who
           if comp_kind and qs and qe and qe >= qs then
