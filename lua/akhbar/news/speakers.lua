@@ -36,6 +36,7 @@ local name_words
 -- memo of is_name_word per key (the vocabulary of news is bounded)
 local name_memo = {}
 local function is_name_word(k)
+  if not k then return false end
   local m = name_memo[k]
   if m ~= nil then return m end
   if not name_words then
@@ -529,7 +530,7 @@ local function resolve(r, ctx, text)
     local full = text and fullest_name(text, ctx, speaker)
     if full then speaker = full end
     local nw = select(2, speaker:gsub("%S+", ""))
-    if nw >= 2 and is_name_word(fold(speaker):match("^%S+")) then
+    if nw >= 2 and is_name_word(fold(speaker):match("%S+")) then
       ctx.last_person = speaker
       ctx.known[fold(speaker)] = true
       local last = speaker:match("(%S+)%s*$")
