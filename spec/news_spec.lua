@@ -150,6 +150,18 @@ describe("akhbar.parse", function()
     assert.has_error(function() akhbar.parse("x", "y") end, "akhbar.parse: options table expected, got string")
   end)
 
+  it("keeps the document when the quote rules fault on it, with the fault in quote_error", function()
+    local quotes = require "akhbar.news.quotes"
+    local extract = quotes.extract
+    quotes.extract = function() error("a rule that fails") end
+    local ok, d = pcall(akhbar.parse, "قال الوزير إن الاجتماع سيعقد غدا.", { crawled = "2015-08-09" })
+    quotes.extract = extract
+    assert.is_true(ok)
+    assert.same({}, d.quotes)
+    assert.matches("a rule that fails", d.quote_error)
+    assert.equal("2015-08-09", d.date)
+  end)
+
   describe("on the real corpus", function()
     local have = helper.have_real_corpus()
     local it_real = have and it or pending
@@ -186,6 +198,7 @@ describe("akhbar.parse", function()
           local ok, d = pcall(akhbar.parse, rec.content or "", { title = rec.title, url = rec.url,
             crawled = rec.date_extracted })
           assert(ok, ("line %d: %s"):format(i, tostring(d)))
+          assert(d.quote_error == nil, ("line %d: %s"):format(i, tostring(d.quote_error)))
           for _, q in ipairs(d.quotes) do
             assert.equal(q.text, (rec.content or ""):sub(q.start, q.stop))
             assert.truthy(q.speaker and q.speaker:find("%S"), ("line %d: a quote without a speaker"):format(i))

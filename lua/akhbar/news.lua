@@ -314,7 +314,9 @@ local norm_key = core.news_norm_key
 ---------------------------------------------------------------- parse
 --- Parse text into a document table.  opts: title, author, crawled,
 -- published (ISO, given by the source), url, source; quotes = false to skip
--- attribution; entities = false to skip gazetteer lookups.
+-- attribution; entities = false to skip gazetteer lookups.  A fault of the
+-- attribution rules leaves doc.quotes empty and its message in
+-- doc.quote_error instead of raising.
 function news.parse(text, opts)
   if type(text) ~= "string" then error("akhbar.parse: text expected, got " .. type(text), 2) end
   if opts ~= nil and type(opts) ~= "table" then error("akhbar.parse: options table expected, got " .. type(opts), 2) end
@@ -480,7 +482,15 @@ function news.parse(text, opts)
     dates.analyze(text, hits, opts, paras)
 
   if opts.quotes ~= false then
-    doc.quotes = quotes_mod.extract(text, doc, opts)
+    -- A fault of the attribution rules on one article must not lose the
+    -- article at import: its quotes are left out and the fault is kept in
+    -- doc.quote_error (news_spec parses the corpus and expects none).
+    local ok, quotes = pcall(quotes_mod.extract, text, doc, opts)
+    if ok then
+      doc.quotes = quotes
+    else
+      doc.quote_error = tostring(quotes)
+    end
   end
   return doc
 end
