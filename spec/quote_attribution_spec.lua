@@ -281,6 +281,21 @@ describe("quote attribution on Gulf news", function()
     assert.are_not.equal("دميتري بيسكوف", q.speaker_entity)
   end)
 
+  it("keeps «لشرطة المنطقة الشرقية» in the role and resolves the shorter role to it", function()
+    local qs = all("صرح الناطق الإعلامي لشرطة المنطقة الشرقية في السعودية، أنه \"عند الساعة الحادية عشرة تم العثور "
+      .. "على جثة\".\nوأضاف الناطق الإعلامي أنه تم القبض على شخصين للاشتباه بعلاقتهما بالجريمة.")
+    assert.equal("الناطق الإعلامي لشرطة المنطقة الشرقية", qs[1].speaker)
+    assert.equal("الناطق الإعلامي لشرطة المنطقة الشرقية", qs[2].speaker)
+    assert.equal("role", qs[2].resolution)
+  end)
+
+  it("does not take a clause after «وكانت» for a subject («وكانت سبق أطلقت ...، حيث يتوقع أن»)", function()
+    for q in akhbar.quotes("وكانت \"سبق\" أطلقت قبل أشهر تطبيقها الرسمي على \"الآيفون\"، وتعمل حالياً على إطلاق نسخة "
+        .. "\"الآيباد\"، حيث يتوقع أن تصدر خلال أيام.", { entities = false }) do
+      assert.is_nil(q.speaker:find("أطلقت", 1, true))
+    end
+  end)
+
   it("does not read the paper's own «يذكر أن» as a quote", function()
     assert.same({}, all("يذكر أن الخطوط السعودية قد تعاقدت مع شركة بوينج لشراء 20 طائرة من هذا الطراز."))
   end)

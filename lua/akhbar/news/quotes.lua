@@ -25,6 +25,18 @@ local genitive_l, present_tense, is_participle = F.genitive_l, F.present_tense, 
 
 local quotes_mod = {}
 
+-- W[a..b] is one noun phrase: at most eight words, no punctuation inside,
+-- no clause word («وكانت "سبق" أطلقت قبل أشهر ...، حيث يتوقع» is not)
+local function plain_phrase(W, a, b)
+  if b - a > 7 then return false end
+  for x = a, b do
+    if (x < b and W[x].post:find("[^%s]")) or BACK_STOP[W[x].key] or VERBS[W[x].key] or W[x].key == "حيث" then
+      return false
+    end
+  end
+  return true
+end
+
 -- Labels that head a line like a speaker («المصدر:», «تويتر:»)
 local NOT_HEADING = T.set { "تويتر", "فيسبوك", "فيس بوك", "انستقرام", "انستغرام", "سناب شات", "يوتيوب", "الرابط",
   "المصدر", "للتواصل", "البريد الإلكتروني", "هاتف", "فاكس", "المراسل", "تصوير", "تحرير", "كتب", "إعداد" }
@@ -279,7 +291,7 @@ function quotes_mod.extract(text, doc, opts)
         -- subject of كان, before a comma, speaks
         if not antecedent and not v.clitic and not v.participle and wi >= 3 and KANA[W[1].key]
             and (W[wi - 1].post:find("[،,]") or (W[wi + 1] and (COMP[W[wi + 1].key] or STOP[W[wi + 1].key]
-                 or F.ADVERB[W[wi + 1].key]))) then
+                 or F.ADVERB[W[wi + 1].key]) and plain_phrase(W, 2, wi - 1))) then
           -- a person's name first (name words, a family name with «ال»),
           -- then the role («منصور البلوي المشرف العام على الفريق»)
           local b = 1
@@ -513,7 +525,10 @@ function quotes_mod.extract(text, doc, opts)
         end
         -- «وبين مهالك وأهوال ...»: an ambiguous form needs its speaker and
         -- its complement right after it
-        if v.ambiguous and not (r and comp_kind and comp_at and comp_at <= (r.last or sb) + 1) then speaker = nil end
+        if v.ambiguous and not (r and comp_kind and comp_at and comp_at <= (r.last or sb) + 1
+                                and (r.role or (r.ns and name_at(text, W, sa)))) then
+          speaker = nil
+        end
         -- «نفى X اتخاذ ...»: a denial with its object and no أن
         if not comp_kind and speaker and v.class == "denial" and object_from and object_from <= #W then
           local endw = #W

@@ -212,7 +212,14 @@ local function parse_speaker(text, W, a, b, bounded, ctx, genitive_ok)
       return bounded and pk and not is_al(pk) and (ROLE[pk] or ORG[pk] or LOCATIVE[pk]) and W[x - 1].post == ""
         and not STOP[W[x].key] and not COMP[W[x].key] and not VERBS[W[x].key] and not name_at(text, W, x)
     end
-    while i <= limit and (i == rs or role_token(W[i].key) or ROLE_ADJ[W[i].key] or genitive(i)
+    -- «الناطق الإعلامي لشرطة المنطقة الشرقية»: ل + a noun + its «ال»
+    -- genitive continues the role
+    local function genitive_with_l(x)
+      local k = W[x].key
+      return x > rs and k:find("^ل") and not k:find("^لل") and W[x + 1] and x < b and is_al(W[x + 1].key)
+        and not name_at(text, W, x) and W[x - 1].post == ""
+    end
+    while i <= limit and (i == rs or role_token(W[i].key) or ROLE_ADJ[W[i].key] or genitive(i) or genitive_with_l(i)
                           or (W[i].key == "من" and QUANTIFIER[W[i - 1].key] and i < b))
           and (not STOP[W[i].key] or CONNECT[W[i].key] or W[i].key == "من") do
       i = i + 1
@@ -560,6 +567,14 @@ local function resolve(r, ctx, text)
     for j = #ctx.roles, 1, -1 do
       local x = ctx.roles[j]
       if x.key == rk or x.key:sub(1, #rk) == rk or rk:sub(1, #x.key) == x.key then speaker, how = x.name, "role" break end
+    end
+    -- «الناطق الإعلامي» after «الناطق الإعلامي لشرطة المنطقة الشرقية»: the
+    -- longer role spoken before
+    if not speaker and rk:find(" ") then
+      for j = #ctx.orgs, 1, -1 do
+        local o = ctx.orgs[j]
+        if #o.key > #rk and o.key:sub(1, #rk + 1) == rk .. " " then speaker, how = o.name, "role" break end
+      end
     end
     if not speaker and not rk:find(" ") then
       for j = #ctx.roles, 1, -1 do
