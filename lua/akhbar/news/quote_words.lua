@@ -46,6 +46,9 @@ local VERB_LIST = {
   { "أبلغ", "statement", "أبلغ أبلغت", "" },
   { "لفت", "statement", "لفت لفتت", "" },
   { "أعرب", "statement", "أعرب أعربت", "أعربوا", object = "عن" },
+  -- documents: «نصت القرارات على أن», «وتضمن القرار ...»
+  { "نص", "statement", "نصت ينص تنص", "", object = "على" },
+  { "تضمن", "statement", "تضمن تضمنت يتضمن تتضمن", "", object = true },
   { "أكد", "affirmation", "أكد أكدت يؤكد تؤكد", "أكدوا أكدا يؤكدون", object = true },
   { "شدد", "affirmation", "شدد شددت يشدد تشدد", "شددوا", object = "على" },
   { "نفى", "denial", "نفى نفت ينفي تنفي", "نفوا", object = true },
@@ -80,6 +83,10 @@ local PARTICIPLES = {
   { "تابع", "statement", "متابعا متابعة" }, { "كشف", "statement", "كاشفا كاشفة" },
   { "ذكر", "statement", "مذكرا مذكرة" }, { "استبعد", "expectation", "مستبعدا مستبعدة" },
   { "نوه", "statement", "منوها منوهة" },
+  { "حث", "call", "حاثا حاثة" }, { "قدر", "statement", "مقدرا مقدرة" }, { "زعم", "statement", "زاعما زاعمة" },
+  { "اتهم", "statement", "متهما متهمة" }, { "طالب", "call", "مطالبين مطالبات" },
+  { "أكد", "affirmation", "مؤكدين مؤكدات" }, { "أشار", "statement", "مشيرين مشيرات" },
+  { "أضاف", "statement", "مضيفين مضيفات" }, { "شدد", "affirmation", "مشددين مشددات" },
 }
 -- Objects whose verbs take their content after a preposition.
 local OBJECT_PREP = { ["عن"] = true, ["على"] = true }

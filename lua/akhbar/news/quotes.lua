@@ -419,7 +419,8 @@ function quotes_mod.extract(text, doc, opts)
             -- a full stop ends reported speech even where the sentence
             -- splitter ran on (inside a quotation never closed)
             if m > comp_at + 1 and W[m - 1].post:find("[%.!]") and not W[m - 1].post:find("%.%.")
-               and x.key ~= "وان" and not inside(W[m - 1].e) then
+               and x.key ~= "وان" and not inside(W[m - 1].e)
+               and not (x.key:find("^%d") and W[m - 1].key:find("%d$")) then -- «5.2 مليون»
               endw = m - 1
               break
             end

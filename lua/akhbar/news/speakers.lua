@@ -164,7 +164,7 @@ end
 local function parse_speaker(text, W, a, b, bounded, ctx, genitive_ok)
   if a > b then return nil end
   local k1 = W[a].key
-  if NOT_SPEAKER[k1] or MEDIA_TO[k1] then return nil end
+  if NOT_SPEAKER[k1] or MEDIA_TO[k1] or k1 == "" then return nil end -- («ــ»: a tatweel alone)
   -- «لكرة القدم», «بسلم الموظفين», «للأبناء», «لمجلس الاحتياطي»: a
   -- prepositional phrase is no subject (a name may begin with ل/ب: بندر،
   -- لطيفة; an according-to source may: «بحسب تقرير لشركة الأبحاث»)
