@@ -150,6 +150,13 @@ describe("akhbar.parse", function()
     assert.has_error(function() akhbar.parse("x", "y") end, "akhbar.parse: options table expected, got string")
   end)
 
+  it("does not end a sentence at a decimal point followed by a bidi mark («5.\u{200F}2 مليون»)", function()
+    local d = akhbar.parse("وأشارت البيانات إلى أن المخزونات زادت 5.\u{200F}2 مليون برميل الأسبوع الماضي. وقالت "
+      .. "الإدارة إن الإنتاج ارتفع.")
+    assert.equal(2, #d.sentences)
+    assert.matches("الأسبوع الماضي%.$", d.sentences[1].text)
+  end)
+
   it("keeps the document when the quote rules fault on it, with the fault in quote_error", function()
     local quotes = require "akhbar.news.quotes"
     local extract = quotes.extract

@@ -296,6 +296,23 @@ describe("quote attribution on Gulf news", function()
     end
   end)
 
+  it("finds the holder of a long role: after «على» and a title, after a title, before a comma", function()
+    local qs = all("الى ذلك أكد استشاري الأنف والأذن والحنجرة الدكتور سميح أحمد، أن تكثيف البرامج التوعوية "
+      .. "المتعلقة بكورونا ضروري.\nوقال المشرف العام على الإدارة العامة لتقنية المعلومات المهندس ماجد العصيمي: "
+      .. "\"هذه الخطوة تأتي ضمن الاستراتيجية\".")
+    assert.equal("سميح أحمد", qs[1].speaker)
+    assert.equal("ماجد العصيمي", qs[2].speaker)
+    local q = all("أكد مدير إدارة شؤون المباني بتعليم ينبع شاكر صالح الفقير، استلام 10 مشاريع لتشغيل 15 مدرسة مع "
+      .. "بداية العام.")[1]
+    assert.equal("شاكر صالح الفقير", q.speaker)
+    assert.equal("استلام 10 مشاريع لتشغيل 15 مدرسة مع بداية العام", q.text)
+  end)
+
+  it("does not end reported speech at a decimal point («5.‏2 مليون برميل»)", function()
+    local q = all("وأشارت البيانات إلى أن مخزونات النفط الخام الأميركية زادت 5.‏2 مليون برميل الأسبوع الماضي.")[1]
+    assert.matches("مليون برميل الأسبوع الماضي$", q.text)
+  end)
+
   it("does not read the paper's own «يذكر أن» as a quote", function()
     assert.same({}, all("يذكر أن الخطوط السعودية قد تعاقدت مع شركة بوينج لشراء 20 طائرة من هذا الطراز."))
   end)

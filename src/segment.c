@@ -80,7 +80,16 @@ int akh_sentences_next(akh_sentence_scanner *s, size_t *start, size_t *stop) {
       size_t j = i + n, n2;
       uint32_t nx = cp_at(t, len, j, &n2);
       int stop_here = 1;
-      if (c == '.' && digit(prev) && digit(nx)) stop_here = 0;                       /* 3.5 */
+      if (c == '.' && digit(prev)) {                                                 /* 3.5 */
+        /* the corpus writes «5.\u200F2»: a bidi mark may sit after the point */
+        size_t j2 = j, n3 = n2;
+        uint32_t d = nx;
+        while ((d == 0x200E || d == 0x200F || d == 0x061C) && j2 + n3 < len) {
+          j2 += n3;
+          d = cp_at(t, len, j2, &n3);
+        }
+        if (digit(d)) stop_here = 0;
+      }
       if (c == '.' && letter(prev) && (prev2 == 0 || sp(prev2) || prev2 == '.') && /* أ.ف.ب */
           nx != 0 && !sp(nx) && nx != '\n')
         stop_here = 0;

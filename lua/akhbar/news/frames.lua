@@ -79,6 +79,17 @@ function object_start(W, from, prep, inside)
     if not speakerish and pk and k:find("^ل") and (ORG[k:sub(3)] or ROLE[k:sub(3)]) then speakerish = true end
     if not speakerish then
       if m == from or W[m - 1].post:find("[^%s]") or NOT_SPEAKER[k] and m == from then return nil end
+      -- «أكد مدير إدارة شؤون المباني بتعليم ينبع شاكر صالح الفقير، استلام
+      -- ...»: the holder's name closes the phrase at a comma a few words on
+      for c = m, math.min(#W - 1, m + 7) do
+        local kc = W[c].key
+        if COMP[kc] or VERBS[kc] or inside(W[c].s) then break end
+        if W[c].post:find("[،,]") then
+          if c > m and is_name_word(W[c - 1].key) and (is_name_word(kc) or is_al(kc)) then return c + 1, c end
+          break
+        end
+        if W[c].post:find("[^%s]") then break end
+      end
       return m, m - 1
     end
     if x.post:find("[^%s]") then return nil end

@@ -25,6 +25,16 @@ local genitive_l, present_tense, is_participle = F.genitive_l, F.present_tense, 
 
 local quotes_mod = {}
 
+-- A title word within n words from W[i], before any punctuation, a
+-- complementizer or a verb
+local function title_ahead(W, i, n)
+  for x = i, math.min(#W, i + n - 1) do
+    if L.TITLE[W[x].key] then return true end
+    if COMP[W[x].key] or VERBS[W[x].key] or W[x].post:find("[^%s]") then return false end
+  end
+  return false
+end
+
 -- W[a..b] is one noun phrase: at most eight words, no punctuation inside,
 -- no clause word («وكانت "سبق" أطلقت قبل أشهر ...، حيث يتوقع» is not)
 local function plain_phrase(W, a, b)
@@ -218,6 +228,9 @@ function quotes_mod.extract(text, doc, opts)
           -- «مندوب مصر الدائم لدى الجامعة العربية طارق عادل»: لدى inside a role
           local connects = (CONNECT[x.key] and (ROLE[W[wi + 1].key] or ORG[W[wi + 1].key]))
             or (x.key == "من" and QUANTIFIER[W[j - 1].key]) -- «عدد من الحاضرات»
+            -- «المشرف العام على الإدارة العامة ... المهندس ماجد العصيمي»: a
+            -- role «على/عن» a body, its holder named after a title
+            or ((x.key == "علي" or x.key == "عن") and ROLE[W[first].key] and title_ahead(W, j + 1, 10))
           -- «علي» (Ali) folds like «على» (on): the written ي makes it a name
           local stop = STOP[x.key] and not connects and not (x.key == "علي" and name_at(text, W, j))
           -- «وأشارت صحيفة «أتلانتيك» إلى»: the outlet's name in marks is
