@@ -16,7 +16,7 @@ SHARED   ?= ../shared
 export AKHBAR_SHARED := $(abspath $(SHARED))
 LUA_ENV = LUA_PATH="./lua/?.lua;./lua/?/init.lua;;" LUA_CPATH="./$(BUILD)/?.so;;"
 
-.PHONY: all build demo test spec sanitize spec-asan valgrind lint rock-check bench fuzz fuzz-ci fuzz-long doc install clean
+.PHONY: all build demo test spec sanitize spec-asan valgrind lint rock-check bench fuzz fuzz-ci fuzz-long doc install clean world-gazetteer
 
 all: build
 
@@ -104,6 +104,14 @@ doc:
 	{ printf '/***\n * The C primitives under the Lua API; `require "akhbar"` re-exports the text core.\n * @module akhbar.core\n */\n'; \
 	  cat src/lua_*.c; } > build-doc/akhbar_core.c
 	ldoc .
+
+# data/world.tsv, the world gazetteer (docs/gazetteer.md), derived from
+# $(SHARED)/gazetteer-sources, the Debian packages unicode-cldr-core and
+# libgeonames-common and the word counts of $(SHARED)/corpus; not part of
+# the default build or of `make test`.
+world-gazetteer: build
+	LUA_PATH="./lua/?.lua;./lua/?/init.lua;./tools/?.lua;;" LUA_CPATH="./$(BUILD)/?.so;;" \
+	  $(LUA) tools/build_world_gazetteer.lua data/world.tsv
 
 install: build
 	cmake --install $(BUILD)

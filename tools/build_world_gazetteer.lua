@@ -47,6 +47,8 @@ local jsonl = require "jsonl"
 local MIN_POP = 100000       -- outside the Arab League (cities15000 has >= 15,000)
 local FREQ_PER_M = 20        -- matches per million corpus words that make a single-word name suspect
 local CUE_SHARE = 0.05       -- share of a suspect name's matches after a place word that clears it
+local PERSON_WORD = 20       -- uses as a word of persons' names (Wikidata) that make a single-word place name a person's
+local FOLD_MAX = 5           -- matches of a transliterated name through a fold to an unlisted word before its folds are turned off
 
 local ARAB_LEAGUE = {}
 for cc in ("EG SA AE IQ SY JO LB PS YE OM KW QA BH LY TN DZ MA SD MR SO DJ KM"):gmatch("%u%u") do
@@ -440,6 +442,7 @@ log("%d provinces of Arab League members (dr5hn)", #states)
 local probe = akhbar.gazetteer.new()
 local probe_of = {}   -- probe index -> { name records }
 local by_key = {}     -- key -> probe id
+local probe_variant, probe_plain = {}, {}  -- probe id -> transliteration folds on; plain keys of its spellings
 local nprobe = 0
 for _, e in ipairs(entities) do
   for _, n in ipairs(e.names) do
@@ -454,10 +457,13 @@ for _, e in ipairs(entities) do
     end
     n.pid = pid
     table.insert(probe_of[pid], n)
+    probe_variant[pid] = not e.novariant
+    probe_plain[pid] = probe_plain[pid] or {}
+    probe_plain[pid][akhbar.gazetteer.variant_key(n.s, true)] = true
   end
 end
 
-local matches, cued = {}, {}
+local matches, cued, folded = {}, {}, {}
 local nwords, nrec = 0, 0
 local have_corpus = readable(CORPUS)
 if have_corpus then
@@ -471,6 +477,9 @@ if have_corpus then
     for _ in text:gmatch("[\xD8-\xDB][\x80-\xBF][^%s%p]*") do nwords = nwords + 1 end
     for m in probe:match(text) do
       matches[m.id] = (matches[m.id] or 0) + 1
+      if probe_variant[m.id] and not probe_plain[m.id][akhbar.gazetteer.variant_key(m.surface, true)] then
+        folded[m.id] = (folded[m.id] or 0) + 1
+      end
       local before = text:sub(math.max(1, m.start - 40), m.start - 1)
       local prev = before:match("([^%s%p]+)[%s]*$")
       local after = text:sub(m.stop + 1, m.stop + 6)
@@ -504,14 +513,40 @@ do
   end
 end
 
+-- Words of persons' names (NETransliteration's Wikidata tokens, CC0): a
+-- single-word place name used PERSON_WORD times or more as a name word is
+-- read as the person (فلاديمير is Putin's first name before it is Vladimir).
+local person_words = {}
+do
+  local f = io.open(SRC .. "/netransliteration-wikidata-arabic/wd_arabic.normalized.aligned.tokens", "rb")
+  if f then
+    for line in f:lines() do
+      local ar, n = line:match("^[^\t]*\t([^\t]*)\t(%d+)")
+      if ar then
+        local k = akhbar.gazetteer.variant_key((ar:gsub(" ", "")), true)
+        person_words[k] = (person_words[k] or 0) + tonumber(n)
+      end
+    end
+    f:close()
+  end
+end
+
 local per_m = nwords > 0 and 1e6 / nwords or 0
 local debug_names = {}
 for w in (os.getenv("WORLD_DEBUG_NAMES") or ""):gmatch("[^,]+") do debug_names[w] = true end
 local dropped = {}
 for _, e in ipairs(entities) do
   local keep = {}
+  -- a transliterated name whose folds reach unlisted words (تومسك ~ تتمسك,
+  -- بسكوف ~ بيسكوف) keeps its spellings and loses the folds
+  local nfold = 0
+  for _, n in ipairs(e.names) do nfold = nfold + (folded[n.pid] or 0) end
+  if not e.novariant and nfold > FOLD_MAX then
+    e.novariant = true
+    count("transliteration folds turned off")
+  end
   for _, n in ipairs(e.names) do
-    local m = matches[n.pid] or 0
+    local m = (matches[n.pid] or 0) - (e.novariant and (folded[n.pid] or 0) or 0)
     local rate = m * per_m
     local share = m > 0 and (cued[n.pid] or 0) / m or 0
     n.rate, n.share, n.matches = rate, share, m
@@ -520,6 +555,11 @@ for _, e in ipairs(entities) do
         and not hand[akhbar.gazetteer.variant_key(n.s, true)] then
       count("frequent word dropped")
       dropped[#dropped + 1] = { name = n.s, id = e.id, rate = rate, share = share, notes = e.notes }
+    elseif words(n.s) == 1 and e.kind ~= "country" and not e.notes:find("^capital")
+        and (person_words[akhbar.gazetteer.variant_key(n.s, true)] or 0) >= PERSON_WORD
+        and not hand[akhbar.gazetteer.variant_key(n.s, true)] then
+      count("person's name word dropped")
+      dropped[#dropped + 1] = { name = n.s, id = e.id, rate = rate, share = -1, notes = e.notes }
     else
       keep[#keep + 1] = n
     end
@@ -612,7 +652,8 @@ if #dropped > 0 then
   o:write(("# fewer than %d%% of them after a place word (name, matches per million, share after a place word, entity):\n")
     :format(math.floor(CUE_SHARE * 100 + 0.5)))
   for _, d in ipairs(dropped) do
-    o:write(("#   %s\t%.0f\t%.3f\t%s %s\n"):format(d.name, d.rate, d.share, d.id, d.notes))
+    o:write(("#   %s\t%.0f\t%s\t%s %s\n"):format(d.name, d.rate,
+      d.share < 0 and "person-name word" or ("%.3f"):format(d.share), d.id, d.notes))
   end
 end
 o:close()
