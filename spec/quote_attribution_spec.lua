@@ -313,6 +313,15 @@ describe("quote attribution on Gulf news", function()
     assert.matches("مليون برميل الأسبوع الماضي$", q.text)
   end)
 
+  it("keeps reported speech with a marked fragment reported, and a verb's preposition before a later أن", function()
+    local q = all("وأعلنت حركة طالبان أنها «لم يتم تبليغها» بعقد دورة جديدة من محادثات السلام مع الحكومة الأفغانية.")[1]
+    assert.equal("reported", q.kind)
+    assert.equal("«لم يتم تبليغها» بعقد دورة جديدة من محادثات السلام مع الحكومة الأفغانية", q.text)
+    q = all("وحذرت حركة طالبان تنظيم داعش من التوسع في منطقتها، إلا أن ذلك لم يمنع بعض مقاتليها من الانشقاق.")[1]
+    assert.equal("warning", q.verb_class)
+    assert.equal("التوسع في منطقتها", q.text)
+  end)
+
   it("does not read the paper's own «يذكر أن» as a quote", function()
     assert.same({}, all("يذكر أن الخطوط السعودية قد تعاقدت مع شركة بوينج لشراء 20 طائرة من هذا الطراز."))
   end)

@@ -25,6 +25,9 @@ local genitive_l, present_tense, is_participle = F.genitive_l, F.present_tense, 
 
 local quotes_mod = {}
 
+-- A comma alone after a word (a byte class cannot hold the two bytes of «،»)
+local function is_comma(post) return post == "،" or post == "," end
+
 -- A title word within n words from W[i], before any punctuation, a
 -- complementizer or a verb
 local function title_ahead(W, i, n)
@@ -92,6 +95,20 @@ function quotes_mod.extract(text, doc, opts)
       -- in it are still the writer's
       if pos < q.close and q.closed ~= false then return q end
     end
+  end
+  -- More than two words of the sentence W after byte `pos` (a quotation
+  -- that closes there is a fragment of a longer statement), unless another
+  -- frame follows at once («... المتكامل” معربا عن ...»)
+  local function words_after(W, pos)
+    local n, first = 0, nil
+    for _, x in ipairs(W) do
+      if x.s > pos then
+        n = n + 1
+        first = first or x
+      end
+    end
+    if first and VERBS[first.key] then return false end
+    return n > 2
   end
   local function opens_before(w)
     -- a quotation opening in the punctuation glued before word w
@@ -258,9 +275,11 @@ function quotes_mod.extract(text, doc, opts)
         -- relative speaks, the words after the verb are its object
         local antecedent
         if not v.clitic and not v.participle and wi >= 3 and (RELATIVE[W[wi - 1].key] or WHEN[W[wi - 1].key])
-            and (W[wi - 2].post == "" or W[wi - 2].post:find("^[،,]$"))
+            and (W[wi - 2].post == "" or is_comma(W[wi - 2].post))
             and not (W[wi + 1] and L.PREP_PRONOUN[W[wi + 1].key]) then
           local e = wi - 2
+          -- not the time word after the name: «وليد المعلم الخميس، الذي»
+          while e > 1 and L.TIME_WORD[W[e].key] and W[e - 1].post == "" do e = e - 1 end
           local a = e
           -- back over name words, links (أبي، بن) and «ال» names after them
           -- («أبي الأسود الدؤلي», «نوري المالكي»)
@@ -286,7 +305,7 @@ function quotes_mod.extract(text, doc, opts)
               antecedent = r0
               sa, sb = wi + 1, wi
             end
-          elseif RELATIVE[W[wi - 1].key] and W[e].post:find("^[،,]$") then
+          elseif RELATIVE[W[wi - 1].key] and is_comma(W[e].post) then
             -- «لشركة سامسونغ، التي أعلنت»: the noun phrase before the comma
             local a2 = e
             while a2 > 1 and e - a2 < 3 and W[a2 - 1].post == "" and not STOP[W[a2 - 1].key]
@@ -355,7 +374,9 @@ function quotes_mod.extract(text, doc, opts)
               local y = W[m + 1]
               if y then
                 local q2 = opens_before(y)
-                if q2 then return "direct", q2.start, q2.stop, m end
+                -- «أعلنت الحركة أنها «لم يتم تبليغها» بعقد دورة ...»: a
+                -- marked fragment inside reported speech leaves it reported
+                if q2 and not words_after(W, q2.close) then return "direct", q2.start, q2.stop, m end
                 return "reported", y.s - #y.pre, nil, m
               end
               return nil
@@ -373,8 +394,20 @@ function quotes_mod.extract(text, doc, opts)
             end
           end
         end
-        comp_kind, qs, qe, comp_at = find_complement(sb + 1)
-        if not comp_kind and sb >= sa then
+        -- a verb with its own preposition («حذرت X تنظيم داعش من التوسع»):
+        -- the preposition before any أن decides
+        local prep_first = type(v.object) == "string" and not v.participle
+        if prep_first then
+          local pk = fold(v.object)
+          prep_first = false
+          for m = sa, math.min(#W, sa + 14) do
+            if COMP[W[m].key] or VERBS[W[m].key] or W[m].post:find("[%.:]") then break end
+            -- («أشار إلى أن»: the complementizer after it decides)
+            if W[m].key == pk then prep_first = not (W[m + 1] and COMP[W[m + 1].key]) break end
+          end
+        end
+        if not prep_first then comp_kind, qs, qe, comp_at = find_complement(sb + 1) end
+        if not comp_kind and not prep_first and sb >= sa then
           comp_kind, qs, qe, comp_at = find_complement(sa)
           if comp_kind then sb = comp_at - 1 end
         end
@@ -438,6 +471,12 @@ function quotes_mod.extract(text, doc, opts)
               break
             end
             if vx and not inside(x.s) and (vx.clitic or vx.participle or (W[m - 1] and W[m - 1].post:find("[،,]"))) then
+              endw = m - 1
+              break
+            end
+            -- «...، إلا أن ذلك لم يمنع ...»: the writer's contrast ends it
+            if m > comp_at + 1 and (x.key == "الا" or x.key == "غير") and W[m + 1] and COMP[W[m + 1].key]
+               and W[m - 1].post:find("[،,]") then
               endw = m - 1
               break
             end
