@@ -322,6 +322,23 @@ describe("quote attribution on Gulf news", function()
     assert.equal("التوسع في منطقتها", q.text)
   end)
 
+  it("names the holder after «في منطقة» and a rank, and stops a speaker at «نقلا عن» and «وهو»", function()
+    local q = all("وقال الناطق الإعلامي بمديرية الدفاع المدني في منطقة تبوك العقيد ممدوح بن سليمان العنزي: \"تلقى "
+      .. "مركز التحكم والتوجيه بلاغا\".")[1]
+    assert.equal("ممدوح بن سليمان العنزي", q.speaker)
+    q = all("ذكرت المنظمات الإنسانية نقلاً عن ناجين أن ما يصل إلى 40 مهاجراً غرقوا قبالة السواحل.")[1]
+    assert.equal("المنظمات الإنسانية", q.speaker)
+    q = all("وقال فيديريكو فوسي وهو المتحدث باسم المفوضية إن منظمته تتعامل مع التقارير بحذر.")[1]
+    assert.equal("فيديريكو فوسي", q.speaker)
+  end)
+
+  it("quotes neither scripture nor a generic «من يرى», and carries nothing from them", function()
+    local qs = all("وقال الشاعر العوضي الوكيل: \"قرار الذبائح لما صدر\". قال تعالى: «ولا يغتب بعضكم بعضا». "
+      .. "فمنهم من يرى أن ذلك حقيقة، ومنهم من ينكرها.")
+    assert.equal(1, #qs)
+    assert.equal("الشاعر العوضي الوكيل", qs[1].speaker)
+  end)
+
   it("does not read the paper's own «يذكر أن» as a quote", function()
     assert.same({}, all("يذكر أن الخطوط السعودية قد تعاقدت مع شركة بوينج لشراء 20 طائرة من هذا الطراز."))
   end)

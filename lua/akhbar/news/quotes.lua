@@ -213,7 +213,7 @@ function quotes_mod.extract(text, doc, opts)
       -- «ولم تكشف توقعات سامسونغ ...»: negated speech says nothing, and
       -- speech still to come («سوف تعلن عنها الوزارة», «ينتظر أن يعلن»)
       -- has not been said
-      if v and wi > 1 and (NEGATION[W[wi - 1].key] or W[wi - 1].key == "سوف"
+      if v and wi > 1 and (NEGATION[W[wi - 1].key] or W[wi - 1].key == "سوف" or W[wi - 1].key == "من" -- «منهم من يرى»
           or ((W[wi - 1].key == "ان" or W[wi - 1].key == "لكي" or W[wi - 1].key == "كي") and present_tense(w.key))) then
         v = nil
       end
@@ -247,7 +247,7 @@ function quotes_mod.extract(text, doc, opts)
             or (x.key == "من" and QUANTIFIER[W[j - 1].key]) -- «عدد من الحاضرات»
             -- «المشرف العام على الإدارة العامة ... المهندس ماجد العصيمي»: a
             -- role «على/عن» a body, its holder named after a title
-            or ((x.key == "علي" or x.key == "عن") and ROLE[W[first].key] and title_ahead(W, j + 1, 10))
+            or ((x.key == "علي" or x.key == "عن" or x.key == "في") and ROLE[W[first].key] and title_ahead(W, j + 1, 10))
           -- «علي» (Ali) folds like «على» (on): the written ي makes it a name
           local stop = STOP[x.key] and not connects and not (x.key == "علي" and name_at(text, W, j))
           -- «وأشارت صحيفة «أتلانتيك» إلى»: the outlet's name in marks is
@@ -258,7 +258,7 @@ function quotes_mod.extract(text, doc, opts)
             x = W[j]
             q_open = nil
           end
-          if q_open or stop or COMP[x.key] or VERBS[x.key] or MEDIA_TO[x.key] or x.key:find("^%d") or
+          if q_open or stop or COMP[x.key] or VERBS[x.key] or MEDIA_TO[x.key] or ACCORDING[x.key] or x.key:find("^%d") or
              text:sub(x.s - #x.pre, x.s - #x.pre + 3) == "لـ" then
             bounded = true
             break
@@ -591,6 +591,9 @@ function quotes_mod.extract(text, doc, opts)
           comp_kind, qs = "reported", W[object_from].s
           qe = strip_end(text, qs, W[endw].e)
         end
+        -- «قال تعالى: ...»: scripture quoted is no speaker of the news, and
+        -- nothing carries from it
+        if speaker and GOD[fold(speaker)] then speaker = nil end
         if speaker then
           local who = { speaker = speaker, role = role, at = w.s,
             -- the speaker's place in the text, for its gazetteer entity:

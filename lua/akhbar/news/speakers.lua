@@ -219,7 +219,13 @@ local function parse_speaker(text, W, a, b, bounded, ctx, genitive_ok)
       return x > rs and k:find("^ل") and not k:find("^لل") and W[x + 1] and x < b and is_al(W[x + 1].key)
         and not name_at(text, W, x) and W[x - 1].post == ""
     end
+    -- «الناطق الإعلامي بمديرية الدفاع المدني»: ب/ل + a body continues it
+    local function at_body(x)
+      local k = W[x].key
+      return x > rs and (k:find("^ب") or k:find("^ل")) and (ORG[k:sub(3)] or LOCATIVE[k]) and W[x - 1].post == ""
+    end
     while i <= limit and (i == rs or role_token(W[i].key) or ROLE_ADJ[W[i].key] or genitive(i) or genitive_with_l(i)
+                          or at_body(i)
                           or (W[i].key == "من" and QUANTIFIER[W[i - 1].key] and i < b))
           and (not STOP[W[i].key] or CONNECT[W[i].key] or W[i].key == "من") do
       i = i + 1
