@@ -209,6 +209,10 @@ describe("akhbar.parse", function()
           for _, q in ipairs(d.quotes) do
             assert.equal(q.text, (rec.content or ""):sub(q.start, q.stop))
             assert.truthy(q.speaker and q.speaker:find("%S"), ("line %d: a quote without a speaker"):format(i))
+            -- no field cut inside a character
+            for _, k in ipairs { "speaker", "speaker_written", "role", "text" } do
+              assert(q[k] == nil or utf8.len(q[k]), ("line %d: %s is not valid UTF-8: %q"):format(i, k, tostring(q[k])))
+            end
             quotes = quotes + 1
           end
           if rec.title and rec.title ~= "" then

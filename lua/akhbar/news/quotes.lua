@@ -24,6 +24,24 @@ local object_start, strip_end, according_to = F.object_start, F.strip_end, F.acc
 local genitive_l, present_tense, is_participle = F.genitive_l, F.present_tense, F.is_participle
 
 local quotes_mod = {}
+local byte = string.byte
+
+-- s without a broken character at either end, trimmed (a speaker cut from
+-- the text at a byte count)
+local function whole_chars(s)
+  local a, b = 1, #s
+  while a <= b and byte(s, a) >= 0x80 and byte(s, a) < 0xC0 do a = a + 1 end
+  -- drop a last character whose bytes are not all there
+  local i = b
+  while i >= a and byte(s, i) >= 0x80 and byte(s, i) < 0xC0 do i = i - 1 end
+  if i >= a then
+    local lead = byte(s, i)
+    local len = lead < 0x80 and 1 or lead < 0xE0 and 2 or lead < 0xF0 and 3 or 4
+    if i + len - 1 > b then b = i - 1 end
+  end
+  if a == 1 and b == #s then return T.trim(s) end
+  return T.trim(s:sub(a, b))
+end
 
 -- A comma alone after a word (a byte class cannot hold the two bytes of «،»)
 local function is_comma(post) return post == "،" or post == "," end
@@ -153,6 +171,21 @@ function quotes_mod.extract(text, doc, opts)
     q.speaker_entity = ent and (ent.name or ent.surface) or nil
     q.speaker_id = ent and ent.id or nil
     q.ent, q.sp_s, q.sp_e = nil, nil, nil
+    -- whole characters only, no leading space or comma: a boundary taken
+    -- from a lone «،» between spaces could fall inside a letter
+    local qs, qe = q.start, q.stop
+    while qs <= qe and (byte(text, qs) or 0) >= 0x80 and byte(text, qs) < 0xC0 do qs = qs + 1 end
+    while qs <= qe do
+      local c2 = text:sub(qs, qs + 1)
+      if c2 == "،" then qs = qs + 2
+      elseif text:sub(qs, qs):find("[%s,]") then qs = qs + 1
+      else break end
+    end
+    while qe < #text and (byte(text, qe + 1) or 0) >= 0x80 and byte(text, qe + 1) < 0xC0 do qe = qe + 1 end
+    q.start, q.stop = qs, qe
+    for _, k in ipairs { "speaker", "speaker_written", "role" } do
+      if q[k] then q[k] = whole_chars(q[k]) end
+    end
     q.text = text:sub(q.start, q.stop)
     if q.speaker then q.speaker = canonical_body(ctx, q.speaker) end
     local sk = q.speaker and fold(q.speaker)

@@ -185,10 +185,18 @@ local function parse_speaker(text, W, a, b, bounded, ctx, genitive_ok)
       if close then
         -- a body keeps what describes it («مؤسسة «ألف اختراع» البريطانية»)
         if ORG[k1] and not MEDIA[k1] then
-          local name = trim(text:sub(W[a].s, W[b].e + #(W[b].post:match("^[»”\"]*") or "")))
+          -- with a closing mark glued to the last word (whole characters)
+          local post, extra = W[b].post, 0
+          for _, mark in ipairs { "»", "”", "\"" } do
+            if post:sub(1, #mark) == mark then extra = #mark break end
+          end
+          local name = trim(text:sub(W[a].s, W[b].e + extra))
           return { s = W[a].s, e = W[b].e, name = name, ns = W[a].s, ne = W[b].e, last = b, valid = true }
         end
-        local name = text:sub(W[a].s, W[e].e + close + (W[e].post:sub(close, close) == "\"" and 0 or 2))
+        -- through the last byte of the closing mark (» is 2 bytes, ” 3)
+        local lead = W[e].post:byte(close)
+        local len = lead < 0x80 and 1 or lead < 0xE0 and 2 or lead < 0xF0 and 3 or 4
+        local name = text:sub(W[a].s, W[e].e + close + len - 1)
         return { s = W[a].s, e = W[b].e, name = name, ns = W[a].s, ne = W[e].e, last = b, valid = true,
           role = e < b and trim(text:sub(W[e + 1].s, W[b].e)) or nil }
       end
