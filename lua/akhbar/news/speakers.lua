@@ -540,90 +540,89 @@ function person_with_role(text, ctx, rk, pos)
   end
 end
 
+-- The speaker a role phrase alone stands for (folded rk, as written role):
+-- returns speaker, the role to keep, and how it was found.
+local function speaker_of_role(role, rk, r, ctx, text)
+  if ctx.surname[rk] then return ctx.surname[rk], nil, "written" end
+  local one_word, head = not rk:find(" "), rk:match("^%S+")
+  if one_word and not ROLE[rk] and not ORG[rk] and text then
+    -- «الجاسر» alone: a family name, read as a role word by its «ال»
+    local full = fullest_name(text, ctx, role)
+    if full then
+      ctx.surname[rk] = full
+      return full, nil, "written"
+    end
+  end
+  -- «المحللون», «المراقبين»: a group, named as written
+  if one_word and rk:find("^ال") and (rk:find("ون$") or rk:find("ين$")) then return role, role, "written" end
+  if text and ROLE[head] and not ORG[head] then
+    -- «مدير عام الخطوط السعودية», «الرئيس العام»: the person the article
+    -- named with that role before (not necessarily as a speaker)
+    local p = person_with_role(text, ctx, rk, r.s)
+    if p then return p, role, "role" end
+  end
+  -- the person named with that role earlier in the article
+  for j = #ctx.roles, 1, -1 do
+    local x = ctx.roles[j]
+    if x.key == rk or x.key:sub(1, #rk) == rk or rk:sub(1, #x.key) == x.key then return x.name, role, "role" end
+  end
+  if not one_word then
+    -- «الناطق الإعلامي» after «الناطق الإعلامي لشرطة المنطقة الشرقية»: the
+    -- longer role spoken before
+    for j = #ctx.orgs, 1, -1 do
+      local o = ctx.orgs[j]
+      if #o.key > #rk and o.key:sub(1, #rk + 1) == rk .. " " then return o.name, role, "role" end
+    end
+  else
+    for j = #ctx.roles, 1, -1 do
+      if ctx.roles[j].head == rk then return ctx.roles[j].name, role, "role" end
+    end
+    -- «الوزارة», «الخارجية»: the organisation spoken of before
+    local bare = rk:gsub("^ال", "")
+    for j = #ctx.orgs, 1, -1 do
+      local o = ctx.orgs[j]
+      if o.key ~= rk and (o.key:find("^" .. bare) or o.key:find(" " .. rk, 1, true) or o.key:find(rk, 1, true)) then
+        return o.name, role, "role"
+      end
+    end
+  end
+  -- «الشركة الكورية», «الوزارة»: the body of that kind spoken of before
+  local bare_head = head:gsub("^ال", "")
+  if rk:find("^ال") and ORG[bare_head] then
+    for j = #ctx.org_heads, 1, -1 do
+      if ctx.org_heads[j].head == bare_head then return ctx.org_heads[j].name, role, "role" end
+    end
+  end
+  -- «المسؤول الخليجي», «الوزير»: a definite description of a person,
+  -- standing for the person last quoted by name
+  if head:find("^ال") and ROLE[head] and not ORG[head] and select(2, rk:gsub("%S+", "")) <= 3 and ctx.last_person then
+    return ctx.last_person, role, "role"
+  end
+  if not one_word or ORG[head] then ctx.orgs[#ctx.orgs + 1] = { key = rk, name = role } end
+  return role, role, "written"
+end
+
 local function resolve(r, ctx, text)
   local speaker, role = r.name, r.role
   local how = "written"
   local rk = role and fold(role)
   if speaker then
     speaker = trim(speaker)
-    local nk = fold(speaker)
-    if ctx.surname[nk] then speaker = ctx.surname[nk] end
+    if ctx.surname[fold(speaker)] then speaker = ctx.surname[fold(speaker)] end
     local full = text and fullest_name(text, ctx, speaker)
     if full then speaker = full end
-    local nw = select(2, speaker:gsub("%S+", ""))
-    if nw >= 2 and is_name_word(fold(speaker):match("%S+")) then
+    local key = fold(speaker)
+    if select(2, speaker:gsub("%S+", "")) >= 2 and is_name_word(key:match("%S+")) then
       ctx.last_person = speaker
-      ctx.known[fold(speaker)] = true
+      ctx.known[key] = true
       local last = speaker:match("(%S+)%s*$")
       if last then ctx.surname[fold(last)] = speaker end
     end
     if rk then
       ctx.roles[#ctx.roles + 1] = { key = rk, head = rk:match("^%S+"), name = speaker }
     end
-  elseif rk and ctx.surname[rk] then
-    speaker = ctx.surname[rk]
-    role = nil
-  elseif rk and not rk:find(" ") and not ROLE[rk] and not ORG[rk] and text and fullest_name(text, ctx, role) then
-    -- «الجاسر» alone: a family name, read as a role word by its «ال»
-    speaker = fullest_name(text, ctx, role)
-    ctx.surname[rk] = speaker
-    role = nil
-  elseif rk and not rk:find(" ") and rk:find("^ال") and (rk:find("ون$") or rk:find("ين$")) then
-    -- «المحللون», «المراقبين»: a group, named as written
-    speaker = role
-  elseif rk and text and ROLE[rk:match("^%S+")] and not ORG[rk:match("^%S+")] and person_with_role(text, ctx, rk, r.s) then
-    -- «مدير عام الخطوط السعودية», «الرئيس العام»: the person the article
-    -- named with that role before (not necessarily as a speaker)
-    speaker = person_with_role(text, ctx, rk, r.s)
-    how = "role"
   elseif rk then
-    -- a role alone: the person named with that role earlier in the article
-    for j = #ctx.roles, 1, -1 do
-      local x = ctx.roles[j]
-      if x.key == rk or x.key:sub(1, #rk) == rk or rk:sub(1, #x.key) == x.key then speaker, how = x.name, "role" break end
-    end
-    -- «الناطق الإعلامي» after «الناطق الإعلامي لشرطة المنطقة الشرقية»: the
-    -- longer role spoken before
-    if not speaker and rk:find(" ") then
-      for j = #ctx.orgs, 1, -1 do
-        local o = ctx.orgs[j]
-        if #o.key > #rk and o.key:sub(1, #rk + 1) == rk .. " " then speaker, how = o.name, "role" break end
-      end
-    end
-    if not speaker and not rk:find(" ") then
-      for j = #ctx.roles, 1, -1 do
-        if ctx.roles[j].head == rk then speaker, how = ctx.roles[j].name, "role" break end
-      end
-      if not speaker then
-        -- «الوزارة», «الخارجية»: the organisation spoken of before
-        local bare = rk:gsub("^ال", "")
-        for j = #ctx.orgs, 1, -1 do
-          local o = ctx.orgs[j]
-          if o.key ~= rk and (o.key:find("^" .. bare) or o.key:find(" " .. rk, 1, true) or o.key:find(rk, 1, true)) then
-            speaker, how = o.name, "role"
-            break
-          end
-        end
-      end
-    end
-    -- «الشركة الكورية», «الوزارة»: the body of that kind spoken of before
-    local bare_head = rk:match("^%S+"):gsub("^ال", "")
-    if not speaker and rk:find("^ال") and ORG[bare_head] then
-      for j = #ctx.org_heads, 1, -1 do
-        if ctx.org_heads[j].head == bare_head then speaker, how = ctx.org_heads[j].name, "role" break end
-      end
-    end
-    -- «المسؤول الخليجي», «الوزير»: a definite description of a person,
-    -- standing for the person last quoted by name
-    local head = rk:match("^%S+")
-    if not speaker and head:find("^ال") and ROLE[head] and not ORG[head] and select(2, rk:gsub("%S+", "")) <= 3 then
-      speaker = ctx.last_person
-      how = speaker and "role" or how
-    end
-    if not speaker then
-      speaker = role
-      if rk:find(" ") or ORG[rk:match("^%S+")] then ctx.orgs[#ctx.orgs + 1] = { key = rk, name = role } end
-    end
+    speaker, role, how = speaker_of_role(role, rk, r, ctx, text)
   end
   -- remember bodies by their head noun («شركة سامسونج» is a شركة)
   if speaker and how == "written" then
