@@ -1,5 +1,5 @@
 --- Shared helpers of the evaluation scripts (eval/dates/score.lua,
--- eval/dates/pubdate.lua): where the repository, the build and the corpus
+-- eval/dates/pubdate.lua, eval/quotes/predict.lua, eval/entities/predict.lua): where the repository, the build and the corpus
 -- are, day numbers of ISO dates, and short one-line contexts of a span.
 --
 --   local lib = dofile(script_dir .. "/../lib.lua")
@@ -75,6 +75,17 @@ function M.context(s, a, b, side)
     hi = hi + M.char_len(s, hi + 1)
   end
   return ((s:sub(lo, a - 1) .. "[" .. s:sub(a, b) .. "]" .. s:sub(b + 1, hi)):gsub("%s+", " "))
+end
+
+--- A JSON string literal for s ("null" for nil): quotes, backslashes and
+-- control characters escaped (the predictors' output for the scorers).
+function M.json_string(s)
+  if s == nil then return "null" end
+  s = tostring(s):gsub('[%c"\\]', function(c)
+    if c == '"' then return '\\"' elseif c == "\\" then return "\\\\" end
+    return ("\\u%04x"):format(c:byte())
+  end)
+  return '"' .. s .. '"'
 end
 
 --- tostring that prints nil (and a json null sentinel) as "nil".

@@ -7,11 +7,9 @@
 -- default with data/world.tsv on top).  Offsets are 0-based character
 -- positions into the field, as Python counts them.
 local script_dir = (arg and arg[0] or ""):match("^(.*)/[^/]*$") or "."
-local root = script_dir .. "/../.."
-local build = os.getenv("AKHBAR_BUILD")
-if not build or build == "" then build = root .. "/build" end
-package.path = root .. "/lua/?.lua;" .. root .. "/lua/?/init.lua;" .. root .. "/tools/?.lua;" .. package.path
-package.cpath = build .. "/?.so;" .. package.cpath
+local lib = dofile(script_dir .. "/../lib.lua")
+local env = lib.setup(arg)
+local root = env.root
 
 local akhbar = require("akhbar")
 local jsonl = require("jsonl")
@@ -25,13 +23,7 @@ else
   gaz = assert(akhbar.gazetteer.default())
 end
 
-local function json_string(s)
-  s = tostring(s):gsub('[%c"\\]', function(c)
-    if c == '"' then return '\\"' elseif c == "\\" then return "\\\\" end
-    return ("\\u%04x"):format(c:byte())
-  end)
-  return '"' .. s .. '"'
-end
+local json_string = lib.json_string
 
 for rec in jsonl.records(path) do
   local out = {}

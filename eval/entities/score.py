@@ -16,55 +16,26 @@ the gazetteer's coverage of each labelled entity: not measured yet.)
 Build directory: $AKHBAR_BUILD (default <repo>/build).
 """
 import collections
-import gzip
-import json
 import os
-import subprocess
 import sys
-import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
+sys.path.insert(0, os.path.dirname(HERE))
+import lib  # noqa: E402  (eval/lib.py)
 TYPES = {"person": "PER", "per": "PER", "org": "ORG", "organisation": "ORG", "organization": "ORG",
          "place": "LOC", "loc": "LOC", "location": "LOC", "country": "LOC", "city": "LOC", "region": "LOC",
          "gpe": "LOC"}
 
 
 def load(half):
-    with open(os.path.join(HERE, half + ".jsonl"), encoding="utf-8") as f:
-        return [json.loads(r) for r in f if r.strip()]
-
-
-def corpus(path, wanted):
-    out = {}
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        for i, raw in enumerate(f):
-            if i in wanted:
-                out[i] = json.loads(raw)
-    return out
+    return lib.load_jsonl(os.path.join(HERE, half + ".jsonl"))
 
 
 def predict(arts, gaz):
-    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as tmp:
-        for line, a in arts.items():
-            tmp.write(json.dumps({"line": str(line), "title": a.get("title") or "",
-                                  "content": a.get("content") or ""}, ensure_ascii=False) + "\n")
-        name = tmp.name
-    env = dict(os.environ)
-    env.setdefault("AKHBAR_BUILD", os.path.join(ROOT, "build"))
-    try:
-        res = subprocess.run(["lua5.4", os.path.join(HERE, "predict.lua"), name, gaz], capture_output=True,
-                             text=True, env=env, cwd=ROOT)
-    finally:
-        os.unlink(name)
-    if res.returncode != 0:
-        sys.exit("predict.lua failed:\n" + res.stderr)
-    out = {}
-    for r in res.stdout.splitlines():
-        if r.strip():
-            o = json.loads(r)
-            out[int(o["line"])] = o["mentions"]
-    return out
+    records = ({"line": str(line), "title": a.get("title") or "", "content": a.get("content") or ""}
+               for line, a in arts.items())
+    out = lib.run_predictor(os.path.join(HERE, "predict.lua"), records, gaz)
+    return {line: o["mentions"] for line, o in out.items()}
 
 
 def spans(art, mentions):
@@ -129,8 +100,7 @@ def score(half, arts, preds, verbose):
                 text = art.get(p["field"]) or ""
                 print("FALSE %d [%s] %s -> %s" % (row["line"], gtype(p["type"]), text[p["start"]:p["stop"]], p["name"]))
 
-    def ratio(a, b):
-        return "%.3f (%d/%d)" % (a / b if b else 0.0, a, b)
+    ratio = lib.ratio
     print("== %s: %d articles, %d labelled mentions, %d matches" % (half, len(labels), n_gold, n_pred))
     print("  precision %s  recall %s" % (ratio(n_right, n_pred), ratio(sum(found_by_type.values()), n_gold)))
     for t in ("PER", "ORG", "LOC"):
@@ -141,7 +111,7 @@ def score(half, arts, preds, verbose):
 def main():
     args = sys.argv[1:]
     half, gaz, verbose = "dev", "default", False
-    corpus_path = os.path.join(ROOT, "..", "shared", "corpus", "saudinewsnet.jsonl.gz")
+    corpus_path = lib.CORPUS
     i = 0
     while i < len(args):
         a = args[i]
@@ -161,7 +131,7 @@ def main():
     wanted = set()
     for h in halves:
         wanted |= {r["line"] for r in load(h)}
-    arts = corpus(corpus_path, wanted)
+    arts = lib.corpus_lines(corpus_path, wanted)
     preds = predict(arts, gaz)
     for h in halves:
         score(h, arts, preds, verbose)

@@ -10,23 +10,13 @@
 -- 0-based character (code point) positions into the field, as Python
 -- counts them.  The build directory is $AKHBAR_BUILD (default <repo>/build).
 local script_dir = (arg and arg[0] or ""):match("^(.*)/[^/]*$") or "."
-local root = script_dir .. "/../.."
-local build = os.getenv("AKHBAR_BUILD")
-if not build or build == "" then build = root .. "/build" end
-package.path = root .. "/lua/?.lua;" .. root .. "/lua/?/init.lua;" .. root .. "/tools/?.lua;" .. package.path
-package.cpath = build .. "/?.so;" .. package.cpath
+local lib = dofile(script_dir .. "/../lib.lua")
+lib.setup(arg)
 
 local akhbar = require("akhbar")
 local jsonl = require("jsonl")
 
-local function json_string(s)
-  if s == nil then return "null" end
-  s = tostring(s):gsub('[%c"\\]', function(c)
-    if c == '"' then return '\\"' elseif c == "\\" then return "\\\\" end
-    return ("\\u%04x"):format(c:byte())
-  end)
-  return '"' .. s .. '"'
-end
+local json_string = lib.json_string
 
 -- byte offset (1-based) -> 0-based code point index
 local function cp_index(s, byte)

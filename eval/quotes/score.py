@@ -29,16 +29,13 @@ half since).  `both` scores dev and test.
 Build directory: $AKHBAR_BUILD (default <repo>/build).
 """
 import collections
-import gzip
-import json
 import os
 import re
-import subprocess
 import sys
-import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
+sys.path.insert(0, os.path.dirname(HERE))
+import lib  # noqa: E402  (eval/lib.py)
 
 TITLES = {"الشيخ", "الدكتور", "الدكتوره", "د", "المهندس", "المهندسه", "الاستاذ", "الاستاذه", "السيد",
           "السيده", "الامير", "الاميره", "سمو", "معالي", "فضيله", "سماحه", "اللواء", "العميد", "العقيد",
@@ -61,41 +58,14 @@ def fold(s):
 
 
 def load_labels(half):
-    with open(os.path.join(HERE, half + ".jsonl"), encoding="utf-8") as f:
-        return [json.loads(r) for r in f if r.strip()]
-
-
-def corpus_lines(path, wanted):
-    out = {}
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        for i, raw in enumerate(f):
-            if i in wanted:
-                out[i] = json.loads(raw)
-    return out
+    return lib.load_jsonl(os.path.join(HERE, half + ".jsonl"))
 
 
 def predict(arts):
-    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as tmp:
-        for line, a in arts.items():
-            rec = {"line": str(line), "title": a.get("title") or "", "content": a.get("content") or "",
-                   "url": a.get("url") or "", "date_extracted": a.get("date_extracted") or ""}
-            tmp.write(json.dumps(rec, ensure_ascii=False) + "\n")
-        name = tmp.name
-    try:
-        env = dict(os.environ)
-        env.setdefault("AKHBAR_BUILD", os.path.join(ROOT, "build"))
-        res = subprocess.run(["lua5.4", os.path.join(HERE, "predict.lua"), name], capture_output=True,
-                             text=True, env=env, cwd=ROOT)
-    finally:
-        os.unlink(name)
-    if res.returncode != 0:
-        sys.exit("predict.lua failed:\n" + res.stderr)
-    out = {}
-    for r in res.stdout.splitlines():
-        if r.strip():
-            o = json.loads(r)
-            out[int(o["line"])] = o["quotes"]
-    return out
+    records = ({"line": str(line), "title": a.get("title") or "", "content": a.get("content") or "",
+                "url": a.get("url") or "", "date_extracted": a.get("date_extracted") or ""}
+               for line, a in arts.items())
+    return {line: o["quotes"] for line, o in lib.run_predictor(os.path.join(HERE, "predict.lua"), records).items()}
 
 
 def gold_spans(art, quotes):
@@ -188,8 +158,7 @@ def score(half, arts, preds, verbose):
                     print("FALSE %d [%s %s] «%s» %s :: %s" % (line, p["field"], p.get("kind"), p.get("speaker"),
                           p.get("verb_form"), (p.get("text") or "")[:110].replace("\n", " ")))
 
-    def ratio(a, b):
-        return "%.3f (%d/%d)" % (a / b if b else 0.0, a, b)
+    ratio = lib.ratio
     print("== %s: %d articles, %d labelled quotes, %d predicted" % (half, len(labels), n_gold, n_pred))
     print("  span     precision %s  recall %s" % (ratio(n_match, n_pred), ratio(n_match, n_gold)))
     print("  speaker  precision %s  recall %s" % (ratio(n_spk, n_pred), ratio(n_spk, n_gold)))
@@ -202,7 +171,7 @@ def score(half, arts, preds, verbose):
 
 def main():
     args = sys.argv[1:]
-    half, verbose, corpus = "dev", False, os.path.join(ROOT, "..", "shared", "corpus", "saudinewsnet.jsonl.gz")
+    half, verbose, corpus = "dev", False, lib.CORPUS
     i = 0
     while i < len(args):
         a = args[i]
@@ -224,7 +193,7 @@ def main():
     wanted = set()
     for h in halves:
         wanted |= {r["line"] for r in load_labels(h)}
-    arts = corpus_lines(corpus, wanted)
+    arts = lib.corpus_lines(corpus, wanted)
     preds = predict(arts)
     for h in halves:
         score(h, arts, preds, verbose)
