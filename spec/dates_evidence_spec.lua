@@ -11,15 +11,8 @@ local function dateadd(iso, k)
   return ("%04d-%02d-%02d"):format(core.civil_from_days(z))
 end
 
-local function all(text, opts)
-  local out = {}
-  for d in akhbar.dates(text, opts) do out[#out + 1] = d end
-  return out
-end
-
-local function find(ds, surface)
-  for _, d in ipairs(ds) do if d.text == surface then return d end end
-end
+local function all(text, opts) return helper.collect(akhbar.dates(text, opts)) end
+local function find(ds, surface) return helper.find_by(ds, "text", surface) end
 
 local MEETING = "أعلنت الهيئة أن اجتماع الجمعية العمومية سيعقد يوم الأربعاء المقبل 12 أغسطس في الرياض، "
   .. "بعد أن تأجل اجتماعها الذي كان مقررا في 3 مارس 2014."

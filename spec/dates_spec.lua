@@ -2,15 +2,8 @@
 local akhbar = require "akhbar"
 local helper = require "helper"
 
-local function all(text, opts)
-  local out = {}
-  for d in akhbar.dates(text, opts) do out[#out + 1] = d end
-  return out
-end
-
-local function find(ds, surface)
-  for _, d in ipairs(ds) do if d.text == surface then return d end end
-end
+local function all(text, opts) return helper.collect(akhbar.dates(text, opts)) end
+local function find(ds, surface) return helper.find_by(ds, "text", surface) end
 
 describe("akhbar.dates", function()
   local seed0 = (helper.seed(0))

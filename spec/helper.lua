@@ -59,6 +59,13 @@ function helper.collect(f, s, ctl, closing)
   return out
 end
 
+--- The first element of list whose field `key` equals value, or nil.
+function helper.find_by(list, key, value)
+  for _, v in ipairs(list) do
+    if v[key] == value then return v end
+  end
+end
+
 --- A corpus in memory holding the five seed articles.
 -- @param opts options of akhbar.open (e.g. {extensions = false})
 function helper.seeds_corpus(opts)

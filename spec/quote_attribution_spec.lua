@@ -2,11 +2,9 @@
 -- article (eval/quotes/dev.jsonl lines; the text is quoted here, trimmed).
 local akhbar = require "akhbar"
 
-local function all(text)
-  local out = {}
-  for q in akhbar.quotes(text, { entities = false }) do out[#out + 1] = q end
-  return out
-end
+local helper = require "helper"
+
+local function all(text) return helper.collect(akhbar.quotes(text, { entities = false })) end
 
 local function by_text(list, needle)
   for _, q in ipairs(list) do
@@ -270,12 +268,9 @@ describe("quote attribution on Gulf news", function()
   end)
 
   it("links a participle's speaker to the entity of the person it carries, not of the last speaker (seed 001)", function()
-    local qs = {}
-    for q in akhbar.quotes("وقال دميتري بيسكوف الناطق الصحفي باسم الرئيس الروسي: “إذا تسلمنا نداء بهذا الشأن، فسندرسه "
+    local qs = helper.collect(akhbar.quotes("وقال دميتري بيسكوف الناطق الصحفي باسم الرئيس الروسي: “إذا تسلمنا نداء بهذا الشأن، فسندرسه "
       .. "طبعا”.\n\nوجاء تأكيد بيسكوف ردا على تصريحات وزير الخارجية السوري وليد المعلم الخميس، الذي أعلن أن بلاده "
-      .. "ستطلب قوات روسية لتقاتل الى جانب قواتها عند الضرورة، نافيا أي وجود لقوات روسية هناك حاليا.") do
-      qs[#qs + 1] = q
-    end
+      .. "ستطلب قوات روسية لتقاتل الى جانب قواتها عند الضرورة، نافيا أي وجود لقوات روسية هناك حاليا."))
     local q = by_text(qs, "أي وجود لقوات روسية")
     assert.equal("وليد المعلم", q.speaker)
     assert.are_not.equal("دميتري بيسكوف", q.speaker_entity)
