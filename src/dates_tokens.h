@@ -25,6 +25,14 @@ typedef struct tok {
   char key[KEYMAX];
 } tok;
 
+/* The tokens read ahead from a possible start of a date. */
+#define LOOK 16
+
+typedef struct window {
+  tok t[LOOK];
+  int n;
+} window;
+
 static inline int is_space(uint32_t c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 ||
          (c >= 0x2000 && c <= 0x200F) || c == 0x202F || c == 0x205F || c == 0x3000 ||
