@@ -341,6 +341,16 @@ describe("akhbar quotes", function()
     assert.truthy(out:find("2 quotes\n", 1, true))
   end)
 
+  it("writes how each speaker was found and keeps only those named where they spoke with --resolution written", function()
+    local all = run.lines(akhbar_cmd("quotes", db, "--speaker", "بيسكوف", "--json"))
+    local written = run.lines(akhbar_cmd("quotes", db, "--speaker", "بيسكوف", "--resolution", "written", "--json"))
+    assert.is_true(#written >= 1 and #written < #all)
+    for _, l in ipairs(written) do assert.equal("written", run.json_get(l, "$.resolution")) end
+    local kinds = {}
+    for _, l in ipairs(all) do kinds[run.json_get(l, "$.resolution")] = true end
+    assert.truthy(kinds.carried)
+  end)
+
   it("writes JSON Lines whose speakers all match", function()
     local out = akhbar_cmd("quotes", db, "--speaker", "بيسكوف", "--json")
     local lines = run.lines(out)

@@ -195,7 +195,7 @@ commands.quotes = {
   args = { "DB (a corpus made by `akhbar import`)" },
   min = 1, max = 1,
   options = { speaker = "NAME", verb = "VERB", from = "DATE", to = "DATE", source = "NAME", limit = "N",
-    json = "flag", csv = "flag", bom = "flag", output = "FILE" },
+    resolution = { "written", "carried", "role", "pronoun" }, json = "flag", csv = "flag", bom = "flag", output = "FILE" },
   usage = [[
 Usage: akhbar quotes DB --speaker NAME [options]
 
@@ -207,6 +207,8 @@ Options:
   --speaker NAME    who (required)
   --verb V          a verb (نفى, أكد, ...) or a class: statement, denial,
                     affirmation, announcement, warning, call, expectation, according-to
+  --resolution R    only speakers found that way: written (named where they
+                    spoke), carried, role, pronoun (docs/quotes.md)
   --from DATE, --to DATE, --source NAME, --limit N (default 50)
 ]] .. OUTPUT_HELP .. [[
 
@@ -217,7 +219,7 @@ Example:
     if not opts.speaker then usage_error("quotes", "--speaker NAME is required") end
     local c = open_existing("quotes", pos[1])
     local q = { speaker = opts.speaker, verb = opts.verb, from = opts.from, to = opts.to, source = opts.source,
-      limit = opts.limit or 50 }
+      resolution = opts.resolution, limit = opts.limit or 50 }
     if guard("quotes", write_structured, "quotes", opts, { columns = COLUMNS.quotes }, c:quotes(q)) then
       c:close()
       return 0
@@ -324,6 +326,8 @@ ran it first.  One row per story in order of first appearance.
 
 Options:
   --min-size N      only stories of at least N articles (default 2)
+  --resolution R    only speakers found that way: written (named where they
+                    spoke), carried, role, pronoun (docs/quotes.md)
   --from DATE, --to DATE, --source NAME, --limit N (default 50)
 ]] .. OUTPUT_HELP .. [[
 

@@ -87,7 +87,8 @@ end
 -- (a field may be nil in the first rows and present later).
 local COLUMNS = {
   search = { "id", "score", "date", "source", "title", "snippet", "url" },
-  quotes = { "article", "date", "source", "speaker", "speaker_entity", "speaker_id", "role", "verb",
+  quotes = { "article", "date", "source", "speaker", "speaker_written", "resolution", "speaker_entity", "speaker_id",
+    "role", "verb",
     "verb_form", "verb_class", "kind", "carried", "text", "start", "stop", "title" },
   stories = { "id", "first_seen", "first_outlet", "size", "outlets", "members", "title" },
   dates = { "first", "last", "value", "granularity", "kind", "role", "text", "start", "stop", "article", "published",
