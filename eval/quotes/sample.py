@@ -204,20 +204,7 @@ def main(argv):
     skipped = set(SKIPPED)
     counts = labelled_counts()
     if len(argv) > 2 and argv[1] == "--show":
-        want = int(argv[2])
-        shown = 0
-        for line, half, art in draw(rows, skipped, counts):
-            if half is None or line in counts:
-                continue
-            print("=" * 70)
-            print("line", line, "half", half, "source", art["source"])
-            print("url", art["url"])
-            print("TITLE:", art["title"])
-            print("AUTHOR:", art["author"])
-            print(art["content"])
-            shown += 1
-            if shown >= want:
-                break
+        show(draw(rows, skipped, counts), counts, int(argv[2]))
         return
     for line, half, art in draw(rows, skipped, counts):
         print(line, half or "skipped", art["source"], sep="\t")
