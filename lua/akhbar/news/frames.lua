@@ -18,9 +18,7 @@ local is_al, is_name_word, parse_speaker, resolve = S.is_al, S.is_name_word, S.p
 
 local M = {}
 local object_start, according_to
-
--- Adverbs between a verb and its preposition («أعلنت سابقا عن»)
-local ADVERB = set { "سابقا", "لاحقا", "مؤخرا", "رسميا", "أيضا", "مجددا", "كذلك", "صراحة", "بدوره", "بدورها" }
+local ADVERB = L.ADVERB
 
 --- Where the object of a speech verb begins, after the speaker phrase
 -- W[from..]: the speaker is role, organisation, title and name words, an
@@ -236,7 +234,6 @@ end
 
 
 M.object_start = object_start
-M.ADVERB = ADVERB
 M.strip_end = strip_end
 M.according_to = according_to
 M.genitive_l = genitive_l

@@ -88,8 +88,6 @@ local PARTICIPLES = {
   { "أكد", "affirmation", "مؤكدين مؤكدات" }, { "أشار", "statement", "مشيرين مشيرات" },
   { "أضاف", "statement", "مضيفين مضيفات" }, { "شدد", "affirmation", "مشددين مشددات" },
 }
--- Objects whose verbs take their content after a preposition.
-local OBJECT_PREP = { ["عن"] = true, ["على"] = true }
 
 local VERBS = {}
 local function add(form, entry, clitics)
@@ -118,7 +116,6 @@ for _, f in ipairs { "قوله", "قولها", "قولهم" } do
   VERBS[fold(f)] = { lemma = "قال", class = "statement", masdar = true }
 end
 W.VERBS = VERBS
-W.OBJECT_PREP = OBJECT_PREP
 
 -- According-to frames: a preposition (with و) before the source, the
 -- content on the other side of a comma («ووفقا لتقرير X، ...», «...، بحسب
@@ -129,7 +126,6 @@ W.ACCORDING = set { "بحسب", "وبحسب", "حسب", "وحسب", "وفقا", 
 W.FRAME_WORDS = {}
 for k, v in pairs(VERBS) do W.FRAME_WORDS[k] = v end
 for k in pairs(W.ACCORDING) do W.FRAME_WORDS[k] = true end
-W.AS_SAID = set { "قوله", "قولها", "قولهم", "تعبيره", "تعبيرها", "وصفه", "وصفها" } -- after «على حد»
 
 -- «داعيا الله أن»: God is the one called on, not the speaker
 W.GOD = set { "الله", "الله العلي القدير", "الله عز وجل", "الله تعالى", "المولى", "المولى عز وجل", "تعالى",
@@ -217,8 +213,12 @@ W.NOT_SPEAKER = set { "وجود", "احتمال", "مزاعم", "حدوث", "ق�
   "فإن", "فإنه", "فإنها", "أكثر", "أقل", "عليها", "عليه", "عليهم", "منها", "منه", "منهم", "عنها", "عنه", "عنهم",
   "لها", "له", "لهم", "بها", "به", "بهم", "فيها", "فيه", "فيهم", "إليها", "إليه", "إليهم", "كل", "جميع", "أن", "إن",
   "بقوله", "بقولها", "بقولهم",
-  -- «فمنهم من يرى», adverbs («أشارت سابقا دراسات»)
-  "منهم", "فمنهم", "ومنهم", "سابقا", "لاحقا", "مؤخرا", "أيضا", "مجددا" }
+  -- «فمنهم من يرى» (the adverbs are added below: «أشارت سابقا دراسات»)
+  "منهم", "فمنهم", "ومنهم" }
+-- Adverbs that stand between a verb and its speaker or preposition
+-- («أعلنت سابقا عن»): never a speaker
+W.ADVERB = set { "سابقا", "لاحقا", "مؤخرا", "رسميا", "أيضا", "مجددا", "كذلك", "صراحة", "بدوره", "بدورها" }
+for k in pairs(W.ADVERB) do W.NOT_SPEAKER[k] = true end
 -- «منها», «عليها» right after a verb in a relative clause: the antecedent
 -- is its object, the subject follows («التي طلبت منها المفوضية»)
 W.PREP_PRONOUN = set { "منها", "منه", "منهم", "عنها", "عنه", "عنهم", "عليها", "عليه", "عليهم", "لها", "له", "لهم",

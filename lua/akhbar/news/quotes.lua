@@ -356,7 +356,7 @@ function quotes_mod.extract(text, doc, opts)
         -- subject of كان, before a comma, speaks
         if not antecedent and not v.clitic and not v.participle and wi >= 3 and KANA[W[1].key]
             and (W[wi - 1].post:find("[،,]") or (W[wi + 1] and (COMP[W[wi + 1].key] or STOP[W[wi + 1].key]
-                 or F.ADVERB[W[wi + 1].key]) and plain_phrase(W, 2, wi - 1))) then
+                 or L.ADVERB[W[wi + 1].key]) and plain_phrase(W, 2, wi - 1))) then
           -- a person's name first (name words, a family name with «ال»),
           -- then the role («منصور البلوي المشرف العام على الفريق»)
           local b = 1
@@ -450,7 +450,7 @@ function quotes_mod.extract(text, doc, opts)
           -- «أعلنت سابقا عن إنتاج ...»: past adverbs and the verb's own
           -- preposition come before the content
           local c = wi + 1
-          while W[c + 1] and (F.ADVERB[W[c].key] or L.TIME_WORD[W[c].key]) do c = c + 1 end
+          while W[c + 1] and (L.ADVERB[W[c].key] or L.TIME_WORD[W[c].key]) do c = c + 1 end
           if type(v.object) == "string" and W[c + 1] and W[c].key == fold(v.object) then c = c + 1 end
           comp_kind, qs, comp_at = "reported", W[c].s - #W[c].pre, c - 1
         end
