@@ -24,15 +24,11 @@ function M.setup(argv)
     corpus = root .. "/../shared/corpus/saudinewsnet.jsonl.gz" }
 end
 
---- Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
--- days_from_civil).
+--- Days since 1970-01-01 of a proleptic Gregorian date: the C routine
+-- (core.days_from_civil), loaded once setup has pointed package.cpath at
+-- the build.
 function M.days_from_civil(y, m, d)
-  y = m <= 2 and y - 1 or y
-  local era = (y >= 0 and y or y - 399) // 400
-  local yoe = y - era * 400
-  local doy = (153 * (m + (m > 2 and -3 or 9)) + 2) // 5 + d - 1
-  local doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
-  return era * 146097 + doe - 719468
+  return require("akhbar.core").days_from_civil(y, m, d)
 end
 
 --- y, m, d as numbers when they are a plausible news date (1990-2100,
